@@ -1,0 +1,87 @@
+// Real databases for tests. TEST_DATABASE=sqlite (default) gives each test file its own SQLite file;
+// TEST_DATABASE=postgres gives it its own database on the PostgreSQL server at TEST_POSTGRES_URL.
+// Both are copies of a template migrated once per run by test/global-setup.ts with the committed
+// migrations, so every test runs against exactly what `npm run setup` builds.
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createDb, type Db } from "../../app/db.server";
+
+export type TestDatabaseKind = "sqlite" | "postgres";
+
+export const testDatabaseKind: TestDatabaseKind =
+  process.env.TEST_DATABASE === "postgres" ? "postgres" : "sqlite";
+
+export const POSTGRES_ADMIN_URL =
+  process.env.TEST_POSTGRES_URL ?? "postgres://postgres:postgres@127.0.0.1:5432/postgres";
+
+export const TEMPLATE_DATABASE_NAME = "tsuzuku_test_template";
+
+export function postgresUrlFor(database: string): string {
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Where global-setup leaves the migrated SQLite template (shared through the environment). */
+export function sqliteTemplatePath(): string {
+  const file = process.env.TSUZUKU_SQLITE_TEMPLATE;
+  if (!file) throw new Error("TSUZUKU_SQLITE_TEMPLATE is not set: run tests through vitest (test/global-setup.ts)");
+  return file;
+}
+
+export interface TestDatabase {
+  kind: TestDatabaseKind;
+  url: string;
+  db: Db;
+  /** Disconnects and deletes the database. */
+  drop(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKind): Promise<TestDatabase> {
+  counter += 1;
+  if (kind === "sqlite") {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tsuzuku-test-"));
+    const file = path.join(dir, "test.db");
+    copyFileSync(sqliteTemplatePath(), file);
+    const url = `file:${file}`;
+    const db = createDb(url);
+    return {
+      kind,
+      url,
+      db,
+      async drop() {
+        await db.$disconnect();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `tsuzuku_test_${process.pid}_${counter}_${Date.now().toString(36)}`;
+  await withPostgresAdmin((client) =>
+    client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE_NAME}"`),
+  );
+  const url = postgresUrlFor(name);
+  const db = createDb(url);
+  return {
+    kind,
+    url,
+    db,
+    async drop() {
+      await db.$disconnect();
+      await withPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
+
+export async function withPostgresAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
