@@ -6,7 +6,6 @@ import path from "node:path";
 import { runPrisma } from "../scripts/prisma-cli";
 import {
   postgresUrlFor,
-  TEMPLATE_DATABASE_NAME,
   testDatabaseKind,
   withPostgresAdmin,
 } from "./helpers/database";
@@ -17,15 +16,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   runPrisma(["migrate", "deploy"], `file:${sqliteTemplate}`, { quiet: true });
   process.env.TSUZUKU_SQLITE_TEMPLATE = sqliteTemplate;
 
+  const pgTemplate = `tsuzuku_template_${process.pid}_${Date.now().toString(36)}`;
   if (testDatabaseKind === "postgres") {
-    await withPostgresAdmin(async (client) => {
-      await client.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE_NAME}" WITH (FORCE)`);
-      await client.query(`CREATE DATABASE "${TEMPLATE_DATABASE_NAME}"`);
-    });
-    runPrisma(["migrate", "deploy"], postgresUrlFor(TEMPLATE_DATABASE_NAME), { quiet: true });
+    await withPostgresAdmin((client) => client.query(`CREATE DATABASE "${pgTemplate}"`));
+    runPrisma(["migrate", "deploy"], postgresUrlFor(pgTemplate), { quiet: true });
+    process.env.TSUZUKU_PG_TEMPLATE = pgTemplate;
   }
 
   return async () => {
     rmSync(dir, { recursive: true, force: true });
+    if (testDatabaseKind === "postgres") {
+      await withPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${pgTemplate}" WITH (FORCE)`));
+    }
   };
 }

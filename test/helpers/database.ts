@@ -16,7 +16,12 @@ export const testDatabaseKind: TestDatabaseKind =
 export const POSTGRES_ADMIN_URL =
   process.env.TEST_POSTGRES_URL ?? "postgres://postgres:postgres@127.0.0.1:5432/postgres";
 
-export const TEMPLATE_DATABASE_NAME = "tsuzuku_test_template";
+/** The migrated PostgreSQL template of this vitest run (per run, so concurrent runs never collide). */
+export function postgresTemplateName(): string {
+  const name = process.env.TSUZUKU_PG_TEMPLATE;
+  if (!name) throw new Error("TSUZUKU_PG_TEMPLATE is not set: run tests through vitest (test/global-setup.ts)");
+  return name;
+}
 
 export function postgresUrlFor(database: string): string {
   const url = new URL(POSTGRES_ADMIN_URL);
@@ -60,9 +65,7 @@ export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKi
     };
   }
   const name = `tsuzuku_test_${process.pid}_${counter}_${Date.now().toString(36)}`;
-  await withPostgresAdmin((client) =>
-    client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE_NAME}"`),
-  );
+  await copyPostgresTemplate(name);
   const url = postgresUrlFor(name);
   const db = createDb(url);
   return {
@@ -74,6 +77,20 @@ export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKi
       await withPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
+}
+
+// PostgreSQL copies a template only while nobody else is connected to it, and a copy in progress counts:
+// test files starting in parallel take turns (SQLSTATE 55006, object_in_use) instead of failing.
+async function copyPostgresTemplate(name: string, attempts = 50): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await withPostgresAdmin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${postgresTemplateName()}"`));
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006" || attempt === attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 150));
+    }
+  }
 }
 
 export async function withPostgresAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -1,0 +1,45 @@
+// The app's environment, validated once at start-up. A missing or malformed variable stops the app with
+// one line per variable naming it, instead of failing later inside the Shopify library.
+import { z } from "zod";
+import { databaseKind, DEFAULT_DATABASE_URL } from "./db/database-url";
+
+const required = (what: string) =>
+  z.string({ required_error: `is not set (${what})` }).min(1, `is empty (${what})`);
+
+const envSchema = z.object({
+  SHOPIFY_API_KEY: required("the app's client id"),
+  SHOPIFY_API_SECRET: required("the app's client secret"),
+  SHOPIFY_APP_URL: required("the app's public URL").url("must be a URL, e.g. https://tsuzuku.example.com"),
+  SCOPES: required("comma-separated access scopes, as in shopify.app.toml")
+    .transform((value) => value.split(",").map((scope) => scope.trim()).filter(Boolean)),
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine(isKnownDatabaseUrl, "must start with file: (SQLite) or postgres:// (PostgreSQL)"),
+  SHOP_CUSTOM_DOMAIN: z.string().optional(),
+});
+
+export type AppEnv = z.infer<typeof envSchema>;
+
+function isKnownDatabaseUrl(url: string): boolean {
+  try {
+    databaseKind(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class InvalidEnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
+    this.name = "InvalidEnvError";
+  }
+}
+
+/** Parses the given environment; throws InvalidEnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): AppEnv {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new InvalidEnvError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+}

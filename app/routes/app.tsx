@@ -1,0 +1,46 @@
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { NavMenu } from "@shopify/app-bridge-react";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import polarisEn from "@shopify/polaris/locales/en.json";
+import polarisJa from "@shopify/polaris/locales/ja.json";
+import { AppProvider } from "@shopify/shopify-app-remix/react";
+import { boundary } from "@shopify/shopify-app-remix/server";
+import db from "../db.server";
+import { resolveLocale, translator } from "../locales/i18n";
+import type { AdminLocale } from "../locales/useTranslation";
+import { apiKey, authenticate } from "../shopify.server";
+
+export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const shop = await db.shop.findUnique({ where: { shop: session.shop }, select: { locale: true, ianaTimezone: true } });
+  // Shopify passes the merchant's admin language as `locale` on the document request; the shop's
+  // stored preference covers requests without it.
+  const locale = resolveLocale(new URL(request.url).searchParams.get("locale"), shop?.locale);
+  const adminLocale: AdminLocale = { locale, timeZone: shop?.ianaTimezone ?? "UTC" };
+  return { apiKey, ...adminLocale };
+};
+
+export default function App() {
+  const { apiKey, locale } = useLoaderData<typeof loader>();
+  const t = translator(locale);
+  return (
+    <AppProvider isEmbeddedApp apiKey={apiKey} i18n={locale === "ja" ? polarisJa : polarisEn}>
+      <NavMenu>
+        <Link to="/app" rel="home">
+          {t("nav.home")}
+        </Link>
+      </NavMenu>
+      <Outlet />
+    </AppProvider>
+  );
+}
+
+// Shopify needs Remix to catch some thrown responses, so that their headers are included in the response.
+export function ErrorBoundary() {
+  return boundary.error(useRouteError());
+}
+
+export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);

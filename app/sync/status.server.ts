@@ -1,0 +1,71 @@
+// What the merchant sees on the sync status page: the latest run per resource and how many records are
+// stored, for one shop. Reads only the database (admin pages never call Shopify on the request path).
+import type { Db } from "../db.server";
+
+export interface SyncRunStatus {
+  resource: string;
+  kind: string;
+  phase: string;
+  status: string;
+  doneCount: number;
+  expectedCount: number | null;
+  lastError: string | null;
+  startedAt: string; // ISO 8601, UTC
+  finishedAt: string | null;
+}
+
+export interface RecordCounts {
+  customers: number;
+  orders: number;
+  orderLines: number;
+  refunds: number;
+  subscriptionContracts: number;
+  surveyResponses: number;
+  metricSnapshots: number;
+}
+
+export interface ShopSyncStatus {
+  latestRuns: SyncRunStatus[];
+  counts: RecordCounts;
+  /** False until a sync has run or any record is stored: the page shows its empty state. */
+  hasData: boolean;
+}
+
+export async function readShopSyncStatus(db: Db, shop: string): Promise<ShopSyncStatus> {
+  const where = { shop };
+  const [latestRuns, customers, orders, orderLines, refunds, subscriptionContracts, surveyResponses, metricSnapshots] =
+    await Promise.all([
+      latestRunPerResource(db, shop),
+      db.customer.count({ where }),
+      db.order.count({ where }),
+      db.orderLine.count({ where }),
+      db.refund.count({ where }),
+      db.subscriptionContract.count({ where }),
+      db.surveyResponse.count({ where }),
+      db.metricSnapshot.count({ where }),
+    ]);
+  const counts = { customers, orders, orderLines, refunds, subscriptionContracts, surveyResponses, metricSnapshots };
+  return { latestRuns, counts, hasData: latestRuns.length > 0 || Object.values(counts).some((n) => n > 0) };
+}
+
+// Reconciliation adds a run every few minutes, so the history grows without bound: ask the database for
+// each resource's latest start, then fetch only those rows.
+async function latestRunPerResource(db: Db, shop: string): Promise<SyncRunStatus[]> {
+  const latest = await db.syncRun.groupBy({ by: ["resource"], where: { shop }, _max: { startedAt: true } });
+  const keys = latest.flatMap((group) => (group._max.startedAt ? [{ resource: group.resource, startedAt: group._max.startedAt }] : []));
+  if (keys.length === 0) return [];
+  const runs = await db.syncRun.findMany({ where: { shop, OR: keys }, orderBy: [{ resource: "asc" }, { id: "desc" }] });
+  // Two runs of one resource started in the same millisecond: keep one.
+  const byResource = new Map(runs.map((run) => [run.resource, run] as const));
+  return [...byResource.values()].map((run) => ({
+    resource: run.resource,
+    kind: run.kind,
+    phase: run.phase,
+    status: run.status,
+    doneCount: run.doneCount,
+    expectedCount: run.expectedCount,
+    lastError: run.lastError,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  }));
+}
