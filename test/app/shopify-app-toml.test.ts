@@ -1,6 +1,7 @@
 // shopify.app.toml: accepted by the real Shopify CLI, and consistent with the app — the scopes the product
 // needs, the API version the code uses, a route file behind every webhook uri, the compliance topics.
 import { spawnSync } from "node:child_process";
+import { sharedPath } from "../helpers/shared";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -97,7 +98,7 @@ describe("webhook API version", () => {
 
 // Shopify's Admin schema for 2026-07 (../shared/shopify beside the repository) states which scope each
 // webhook topic requires; Shopify refuses a subscription whose scope the app does not request.
-const adminSchemaPath = process.env.TSUZUKU_ADMIN_SCHEMA ?? path.join(root, "../shared/shopify/admin-2026-07.schema.json");
+const adminSchemaPath = sharedPath("shopify/admin-2026-07.schema.json");
 
 describe("topics against the 2026-07 Admin schema", () => {
   it("names real topics, each covered by a requested scope", () => {
