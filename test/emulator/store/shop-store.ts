@@ -37,6 +37,7 @@ export class MutableShopStore implements ShopStore {
   private readonly createdOrderIds: number[] = [];
   private readonly contractOverlay = new Map<number, EmContract>();
   private nextFreeId: number;
+  private changeCount = 0;
 
   constructor(private readonly source: ShopSource) {
     this.nextFreeId = source.nextId();
@@ -44,6 +45,19 @@ export class MutableShopStore implements ShopStore {
 
   get shop(): EmShop {
     return this.source.shop;
+  }
+
+  /** Bumped by every mutation, so readers can cache sorted indexes per version. */
+  get version(): number {
+    return this.changeCount;
+  }
+
+  customerIds(): ArrayLike<number> {
+    return this.source.customerIds();
+  }
+
+  contractIds(): ArrayLike<number> {
+    return this.source.contractIds();
   }
 
   private allocateId(): number {
@@ -69,6 +83,18 @@ export class MutableShopStore implements ShopStore {
 
   orderUpdatedAt(id: number): number | undefined {
     return this.orderOverlay.get(id)?.updatedAt ?? this.source.orderUpdatedAt(id);
+  }
+
+  orderCreatedAt(id: number): number | undefined {
+    const changed = this.orderOverlay.get(id);
+    if (changed) return changed.createdAt;
+    return this.source.orderCreatedAt ? this.source.orderCreatedAt(id) : this.source.materializeOrder(id)?.createdAt;
+  }
+
+  orderProcessedAt(id: number): number | undefined {
+    const changed = this.orderOverlay.get(id);
+    if (changed) return changed.processedAt;
+    return this.source.orderProcessedAt ? this.source.orderProcessedAt(id) : this.source.materializeOrder(id)?.processedAt;
   }
 
   *orders(): Iterable<EmOrder> {
@@ -127,6 +153,7 @@ export class MutableShopStore implements ShopStore {
     };
     this.orderOverlay.set(id, order);
     this.createdOrderIds.push(id);
+    this.changeCount++;
     return structuredClone(order);
   }
 
@@ -136,6 +163,7 @@ export class MutableShopStore implements ShopStore {
     change(order);
     order.updatedAt = Math.max(now, order.updatedAt + 1);
     this.orderOverlay.set(id, order);
+    this.changeCount++;
     return structuredClone(order);
   }
 
@@ -153,7 +181,7 @@ export class MutableShopStore implements ShopStore {
     });
   }
 
-  refundOrder(id: number, lines: { lineItemId: number; quantity: number }[], now: number) {
+  refundOrder(id: number, lines: { lineItemId: number; quantity: number }[], now: number, note: string | null = null) {
     let refund: EmRefund | undefined;
     const order = this.mutateOrder(id, now, (o) => {
       const refundLines = lines.map(({ lineItemId, quantity }) => {
@@ -165,7 +193,7 @@ export class MutableShopStore implements ShopStore {
         line.currentQuantity -= quantity;
         return { id: this.allocateId(), lineItemId, quantity, subtotal: lineNetAmount(line, quantity) };
       });
-      refund = { id: this.allocateId(), createdAt: now, note: null, lines: refundLines, total: refundLines.reduce((s, l) => s + l.subtotal, 0) };
+      refund = { id: this.allocateId(), createdAt: now, note, lines: refundLines, total: refundLines.reduce((s, l) => s + l.subtotal, 0) };
       o.refunds.push(refund);
       const totals = orderTotals(o);
       o.financialStatus = totals.totalRefunded >= totals.totalPrice ? "REFUNDED" : "PARTIALLY_REFUNDED";
@@ -182,6 +210,7 @@ export class MutableShopStore implements ShopStore {
     contract.history.push({ status, at: contract.updatedAt });
     if (status !== "ACTIVE") contract.nextBillingDate = null;
     this.contractOverlay.set(id, contract);
+    this.changeCount++;
     return structuredClone(contract);
   }
 }

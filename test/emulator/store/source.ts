@@ -7,6 +7,9 @@ export interface ShopSource {
   orderIds(): ArrayLike<number>;
   materializeOrder(id: number): EmOrder | undefined;
   orderUpdatedAt(id: number): number | undefined;
+  /** Optional cheap reads for sort indexes; without them the emulator materialises each order once. */
+  orderCreatedAt?(id: number): number | undefined;
+  orderProcessedAt?(id: number): number | undefined;
   customerIds(): ArrayLike<number>;
   materializeCustomer(id: number): EmCustomer | undefined;
   contractIds(): ArrayLike<number>;

@@ -176,6 +176,15 @@ export interface ShopStore {
   createOrder(input: Omit<EmOrder, "id" | "name" | "updatedAt" | "refunds"> & { refunds?: EmRefund[] }, now: number): EmOrder;
   updateOrder(id: number, patch: Partial<Pick<EmOrder, "tags" | "test">>, now: number): EmOrder;
   cancelOrder(id: number, reason: NonNullable<EmOrder["cancelReason"]>, now: number): EmOrder;
-  refundOrder(id: number, lines: { lineItemId: number; quantity: number }[], now: number): { order: EmOrder; refund: EmRefund };
+  refundOrder(id: number, lines: { lineItemId: number; quantity: number }[], now: number, note?: string | null): { order: EmOrder; refund: EmRefund };
   setContractStatus(id: number, status: ContractStatus, now: number): EmContract;
+
+  // Optional read helpers (additive): cheap id lists and a change counter that lets readers cache
+  // sorted indexes. A store without `version` is treated as changing on every read.
+  /** Bumped by every mutation. */
+  readonly version?: number;
+  customerIds?(): ArrayLike<number>;
+  contractIds?(): ArrayLike<number>;
+  orderCreatedAt?(id: number): number | undefined;
+  orderProcessedAt?(id: number): number | undefined;
 }
