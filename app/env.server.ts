@@ -17,9 +17,30 @@ const envSchema = z.object({
     .default(DEFAULT_DATABASE_URL)
     .refine(isKnownDatabaseUrl, "must start with file: (SQLite) or postgres:// (PostgreSQL)"),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  // Tests and demo mode: the local Shopify emulator that receives the Shopify library's traffic
+  // (app/shopify/emulator-fetch.server.ts). Unset in production.
+  SHOPIFY_ADMIN_EMULATOR_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().refine(isHttpUrl, "must be an http(s) URL, e.g. http://127.0.0.1:4321").optional(),
+  ),
+  TSUZUKU_DEMO_MODE: z.enum(["0", "1"], { message: "must be 1 or 0" }).optional(),
+  NODE_ENV: z.string().optional(),
+}).superRefine((env, ctx) => {
+  // A production app pointed at an emulator would serve invented data as a real shop's.
+  if (env.SHOPIFY_ADMIN_EMULATOR_URL && env.NODE_ENV === "production" && env.TSUZUKU_DEMO_MODE !== "1") {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["SHOPIFY_ADMIN_EMULATOR_URL"],
+      message: "is refused when NODE_ENV=production (set TSUZUKU_DEMO_MODE=1 to run a demo against the emulator)",
+    });
+  }
 });
 
 export type AppEnv = z.infer<typeof envSchema>;
+
+function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}
 
 function isKnownDatabaseUrl(url: string): boolean {
   try {

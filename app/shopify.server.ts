@@ -6,10 +6,13 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import db from "./db.server";
 import { parseEnv } from "./env.server";
 import { logger } from "./logger.server";
+import { routeShopifyTrafficTo } from "./shopify/emulator-fetch.server";
 import { parseShopFacts, recordInstall, recordShopFacts } from "./shops/install.server";
 import { SHOP_FACTS_QUERY } from "./sync/graphql/ShopFacts";
 
 const env = parseEnv();
+// The one switch for tests and demo mode: the library's Shopify traffic goes to the local emulator.
+routeShopifyTrafficTo(env.SHOPIFY_ADMIN_EMULATOR_URL);
 
 export const apiVersion = ApiVersion.July26;
 /** The client id App Bridge needs in the browser. */

@@ -67,11 +67,11 @@ export interface EmRefund {
 }
 
 export interface EmJourney {
-  customerOrderIndex: number;
+  customerOrderIndex: number; // 1 = the customer's first order (test orders not counted)
   daysToConversion: number;
   firstVisit: {
     source: string; // "instagram", "google", "direct"…
-    sourceType: string | null; // "SOCIAL" | "SEARCH" | "DIRECT" | "EMAIL" | …
+    sourceType: string | null; // a MarketingTactic: "AD" | "POST" | "AFFILIATE" | "SEO" | "MESSAGE" | "NEWSLETTER" | …; null for direct
     referrerUrl: string | null;
     landingPage: string | null;
     utm: { source: string | null; medium: string | null; campaign: string | null; content: string | null; term: string | null } | null;
