@@ -98,21 +98,26 @@ export interface ScanOptions<T> {
   matches?: (id: number, row: () => T | undefined) => boolean;
 }
 
+/** Loads the row for `id` on first call only: a filter that decides on the id alone never materialises it. */
+function loadOnce<T>(load: (id: number) => T | undefined, id: number): () => T | undefined {
+  let loaded = false;
+  let row: T | undefined;
+  return () => {
+    if (!loaded) {
+      row = load(id);
+      loaded = true;
+    }
+    return row;
+  };
+}
+
 /** A connection over a sorted key index that materialises only the rows it returns or tests. */
 export function scanConnection<T>(options: ScanOptions<T>): ConnectionSource<T> {
   const { keys, reverse = false, load } = options;
   const [rangeLo, rangeHi] = options.range ?? [0, keys.ids.length];
   const accept = (position: number): T | undefined => {
     const id = keys.ids[position];
-    let loaded = false;
-    let row: T | undefined;
-    const lazy = () => {
-      if (!loaded) {
-        row = load(id);
-        loaded = true;
-      }
-      return row;
-    };
+    const lazy = loadOnce(load, id);
     if (options.matches && !options.matches(id, lazy)) return undefined;
     return lazy();
   };
@@ -177,16 +182,7 @@ export function scanConnection<T>(options: ScanOptions<T>): ConnectionSource<T> 
       let n = 0;
       for (let p = rangeLo; p < rangeHi && n <= limit; p++) {
         const id = keys.ids[p];
-        let loaded = false;
-        let row: T | undefined;
-        const lazy = () => {
-          if (!loaded) {
-            row = load(id);
-            loaded = true;
-          }
-          return row;
-        };
-        if (!options.matches || options.matches(id, lazy)) n++;
+        if (!options.matches || options.matches(id, loadOnce(load, id))) n++;
       }
       return n;
     },
