@@ -23,7 +23,8 @@ export function orderTotals(order: EmOrder): EmOrderTotals {
     totalTax: order.taxTotal,
     totalPrice,
     totalRefunded,
-    currentTotalPrice: Math.max(0, totalPrice - totalRefunded),
+    // A cancelled order's items are removed (Shopify zeroes their current quantities), so nothing is owed.
+    currentTotalPrice: order.cancelledAt !== null ? 0 : Math.max(0, totalPrice - totalRefunded),
   };
 }
 
@@ -177,6 +178,7 @@ export class MutableShopStore implements ShopStore {
       order.cancelledAt = now;
       order.cancelReason = reason;
       order.closedAt = now;
+      for (const line of order.lineItems) line.currentQuantity = 0;
       if (order.financialStatus === "PENDING") order.financialStatus = "VOIDED";
     });
   }

@@ -147,7 +147,7 @@ export interface EmOrderTotals {
   totalTax: number;
   totalPrice: number; // subtotal + shipping + tax
   totalRefunded: number;
-  currentTotalPrice: number; // totalPrice - refunds (0 when cancelled and fully refunded)
+  currentTotalPrice: number; // totalPrice - refunds; 0 once cancelled (its items are removed)
 }
 
 /**

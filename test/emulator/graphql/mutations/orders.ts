@@ -159,9 +159,10 @@ function orderCancel(ctx: AdminContext, args: Input) {
   const order = id === undefined ? undefined : ctx.store.getOrder(id);
   if (!order) return fail(["orderId"], "Order does not exist", "NOT_FOUND");
   if (order.cancelledAt !== null) return fail(["orderId"], "Cannot cancel an order that has already been canceled", "INVALID");
-  const cancelled = ctx.store.cancelOrder(order.id, args.reason as NonNullable<EmOrder["cancelReason"]>, ctx.now());
+  // Refund first: cancelling removes the items (current quantities drop to 0), leaving nothing to refund.
   const refundMethod = args.refundMethod as { originalPaymentMethodsRefund?: boolean } | undefined;
-  if (args.refund === true || refundMethod?.originalPaymentMethodsRefund) refundAll(ctx, cancelled);
+  if (args.refund === true || refundMethod?.originalPaymentMethodsRefund) refundAll(ctx, order);
+  ctx.store.cancelOrder(order.id, args.reason as NonNullable<EmOrder["cancelReason"]>, ctx.now());
   ctx.emit({ topic: "orders/cancelled", kind: "order", id: order.id });
   ctx.emit({ topic: "orders/updated", kind: "order", id: order.id });
   return { job: { id: gid("Job", randomUUID()), done: false, query: {} }, orderCancelUserErrors: [], userErrors: [] };
