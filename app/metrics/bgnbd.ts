@@ -1,0 +1,148 @@
+// BG/NBD (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way"): how many repeat purchases
+// a customer will make, and whether they are still alive, from (x, t_x, T).
+
+import { minimizeBfgs } from "./optimize.ts";
+import { digamma, hyp2f1, lgamma } from "./special-functions.ts";
+
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+/** Per-customer (x, t_x, T); an RfmSummary fits. */
+export interface FrequencyRecencyAge {
+  frequency: Float64Array;
+  recency: Float64Array;
+  T: Float64Array;
+}
+
+export interface BgNbdFit {
+  params: BgNbdParams;
+  /** Σ ln L (paper's Eq. 6, no constant dropped). */
+  logLikelihood: number;
+  iterations: number;
+  converged: boolean;
+}
+
+export interface BgNbdFitOptions {
+  start?: BgNbdParams;
+  maxIterations?: number;
+}
+
+/**
+ * Σ ln L over customers; when `gradient` is given, fills d(ΣlnL)/d(ln r, ln α, ln a, ln b).
+ * ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b)
+ *        + ln[(α+T)^−(r+x) + 1{x>0} · a/(b+x−1) · (α+t_x)^−(r+x)], combined with log-sum-exp.
+ */
+export function bgnbdLogLikelihood(params: BgNbdParams, data: FrequencyRecencyAge, gradient?: Float64Array): number {
+  const { r, alpha, a, b } = params;
+  const { frequency, recency, T } = data;
+  const lnAlpha = Math.log(alpha);
+  const lgR = lgamma(r);
+  const lgB = lgamma(b);
+  const lgAB = lgamma(a + b);
+  const psiR = digamma(r);
+  const psiB = digamma(b);
+  const psiAB = digamma(a + b);
+  let total = 0;
+  let gR = 0;
+  let gAlpha = 0;
+  let gA = 0;
+  let gB = 0;
+  for (let i = 0; i < frequency.length; i++) {
+    const x = frequency[i];
+    const rx = r + x;
+    const logAlphaT = Math.log(alpha + T[i]);
+    let ll = lgamma(rx) - lgR + r * lnAlpha + lgAB + lgamma(b + x) - lgB - lgamma(a + b + x);
+    const termAge = -rx * logAlphaT;
+    let termRecency = Number.NEGATIVE_INFINITY;
+    let logAlphaTx = 0;
+    if (x > 0) {
+      logAlphaTx = Math.log(alpha + recency[i]);
+      termRecency = Math.log(a) - Math.log(b + x - 1) - rx * logAlphaTx;
+    }
+    const top = Math.max(termAge, termRecency);
+    const weightAge = Math.exp(termAge - top);
+    const weightRecency = x > 0 ? Math.exp(termRecency - top) : 0;
+    const sum = weightAge + weightRecency;
+    ll += top + Math.log(sum);
+    total += ll;
+    if (gradient) {
+      const wAge = weightAge / sum;
+      const wRec = weightRecency / sum;
+      const psiABX = digamma(a + b + x);
+      gR += digamma(rx) - psiR + lnAlpha - wAge * logAlphaT - wRec * logAlphaTx;
+      gAlpha += r / alpha - wAge * (rx / (alpha + T[i])) - wRec * (rx / (alpha + recency[i]));
+      gA += psiAB - psiABX + (x > 0 ? wRec / a : 0);
+      gB += psiAB + digamma(b + x) - psiB - psiABX - (x > 0 ? wRec / (b + x - 1) : 0);
+    }
+  }
+  if (gradient) {
+    // Chain rule to the log-parameters the optimiser works in.
+    gradient[0] = gR * r;
+    gradient[1] = gAlpha * alpha;
+    gradient[2] = gA * a;
+    gradient[3] = gB * b;
+  }
+  return total;
+}
+
+/** Maximum-likelihood fit; parameters are optimised as logs so they stay positive. */
+export function fitBgNbd(data: FrequencyRecencyAge, options: BgNbdFitOptions = {}): BgNbdFit {
+  const n = data.frequency.length;
+  if (n === 0) throw new RangeError("fitBgNbd needs at least one customer");
+  const start = options.start ?? { r: 1, alpha: 1, a: 1, b: 1 };
+  const scale = 1 / n;
+  const result = minimizeBfgs(
+    (theta, gradient) => {
+      const params = toParams(theta);
+      const ll = bgnbdLogLikelihood(params, data, gradient);
+      // Minimise the mean negative log-likelihood so tolerances do not depend on the customer count.
+      for (let k = 0; k < 4; k++) gradient[k] *= -scale;
+      return -ll * scale;
+    },
+    [Math.log(start.r), Math.log(start.alpha), Math.log(start.a), Math.log(start.b)],
+    { maxIterations: options.maxIterations ?? 1000, gradientTolerance: 1e-10, maxStep: 2, bound: 30 },
+  );
+  const params = toParams(result.x);
+  return {
+    params,
+    logLikelihood: bgnbdLogLikelihood(params, data),
+    iterations: result.iterations,
+    converged: result.converged,
+  };
+}
+
+function toParams(theta: Float64Array): BgNbdParams {
+  return { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) };
+}
+
+/** P(alive at T | x, t_x, T). */
+export function bgnbdPAlive(params: BgNbdParams, x: number, recency: number, T: number): number {
+  if (x === 0) return 1;
+  const { r, alpha, a, b } = params;
+  const logRatio = Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + T) / (alpha + recency));
+  return 1 / (1 + Math.exp(logRatio));
+}
+
+/** E[X(t)]: expected purchases in (0, t] for a new customer. */
+export function bgnbdExpectedPurchasesUnconditional(params: BgNbdParams, t: number): number {
+  const { r, alpha, a, b } = params;
+  const z = t / (alpha + t);
+  const head = (a + b - 1) / (a - 1);
+  return head * (1 - Math.exp(r * Math.log(alpha / (alpha + t))) * hyp2f1(r, b, a + b - 1, z));
+}
+
+/** E[Y(t) | x, t_x, T]: expected purchases in (T, T + t] (the paper's Eq. 10). */
+export function bgnbdExpectedPurchases(params: BgNbdParams, t: number, x: number, recency: number, T: number): number {
+  const { r, alpha, a, b } = params;
+  const rx = r + x;
+  const head = (a + b + x - 1) / (a - 1);
+  const hyper = hyp2f1(rx, b + x, a + b + x - 1, t / (alpha + T + t));
+  const numerator = 1 - Math.exp(rx * Math.log((alpha + T) / (alpha + T + t))) * hyper;
+  const denominator =
+    x > 0 ? 1 + (a / (b + x - 1)) * Math.exp(rx * Math.log((alpha + T) / (alpha + recency))) : 1;
+  return (head * numerator) / denominator;
+}
