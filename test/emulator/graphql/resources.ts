@@ -195,7 +195,8 @@ export function bulkOperationsConnection(args: ListArgs, env: FieldEnv): Connect
 
 /** `ordersCount`: exact up to `limit`, then AT_LEAST, as Shopify's Count reports it. */
 export function ordersCount(args: ListArgs & { limit?: number | null }, env: FieldEnv) {
-  const limit = args.limit ?? 10_000;
+  // `limit: null` asks for the exact count, however large (as on Shopify).
+  const limit = args.limit === null ? Number.POSITIVE_INFINITY : args.limit ?? 10_000;
   const count = ordersConnection({ query: args.query, sortKey: "ID" }, env).count!(limit);
   return count > limit ? { count: limit, precision: "AT_LEAST" } : { count, precision: "EXACT" };
 }

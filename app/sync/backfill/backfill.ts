@@ -1,0 +1,129 @@
+// One backfill of one resource for one shop, resumable at every step:
+//   exporting   — a bulk operation runs on Shopify; its id is kept in the shop's SyncCursor, so a
+//                 restarted worker goes on polling it instead of starting another;
+//   downloading — the JSONL result is streamed to a local file;
+//   writing     — two passes (roots, then children), each batch committed with the cursor position.
+// The SyncRun row carries what the merchant sees: phase, done / expected, rate, ETA, last error.
+// When it completes, the cursor's reconciliation watermark is set to when the run began, so the next
+// reconciliation re-reads everything that changed while the export ran.
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Db } from "../../db.server";
+import type { AdminClient } from "../admin-client";
+import type { SqlWriter, Statement } from "../write/statements";
+import { BulkOperationError, type PollOptions, startBulkExport, waitForBulkOperation } from "./bulk-operation";
+import { countLines, downloadFile } from "./jsonl-file";
+import { type BackfillResource, resourceImport } from "./resources";
+import { importTwoPass } from "./two-pass-import";
+
+export interface BackfillOptions {
+  db: Db;
+  writer: SqlWriter;
+  client: AdminClient;
+  shop: string;
+  resource: BackfillResource;
+  kind?: "backfill" | "resync";
+  /** Where result files are kept while they are imported (default: the OS temp dir). */
+  workDir: string;
+  poll?: PollOptions;
+  batchSize?: number;
+  now?: () => Date;
+}
+
+export interface BackfillResult {
+  runId: string;
+  written: number;
+  bulkOperationId: string;
+}
+
+export async function runBackfill(options: BackfillOptions): Promise<BackfillResult> {
+  const { db, shop, resource, client } = options;
+  const now = options.now ?? (() => new Date());
+  const key = { shop_resource: { shop, resource } };
+  const handlers = resourceImport(resource, options.writer);
+  const run =
+    (await db.syncRun.findFirst({ where: { shop, resource, status: "running" }, orderBy: { startedAt: "desc" } })) ??
+    (await db.syncRun.create({ data: { shop, resource, kind: options.kind ?? "backfill", phase: "queued", startedAt: now() } }));
+  const fail = async (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    await db.syncRun.update({ where: { id: run.id }, data: { status: "failed", phase: "failed", lastError: message.slice(0, 1000), finishedAt: now() } });
+  };
+
+  let cursor = await db.syncCursor.upsert({ where: key, create: { shop, resource }, update: {} });
+  try {
+    if (!cursor.bulkOperationId) {
+      const expectedCount = handlers.countQuery ? handlers.countQuery.read(await client.request(handlers.countQuery.query)) : null;
+      const operationId = await startBulkExport(client, handlers.query);
+      cursor = await db.syncCursor.update({ where: key, data: { bulkOperationId: operationId, bulkLinesConsumed: 0 } });
+      await db.syncRun.update({ where: { id: run.id }, data: { phase: "exporting", expectedCount, doneCount: 0, lastError: null } });
+    }
+    const operationId = cursor.bulkOperationId!;
+    const operation = await waitForBulkOperation(client, operationId, options.poll).catch(async (error: unknown) => {
+      // A dead operation cannot be resumed: forget it, so the job's retry starts a new export.
+      if (error instanceof BulkOperationError) await db.syncCursor.update({ where: key, data: { bulkOperationId: null, bulkLinesConsumed: 0 } });
+      throw error;
+    });
+
+    await db.syncRun.update({ where: { id: run.id }, data: { phase: "downloading", expectedCount: operation.rootObjectCount } });
+    await mkdir(options.workDir, { recursive: true });
+    const file = path.join(options.workDir, `${safeName(shop)}-${resource}-${operationId.split("/").pop()}.jsonl`);
+    if (operation.url && !(await isFile(file))) {
+      const partial = `${file}.partial`;
+      await downloadFile(operation.url, partial);
+      await rename(partial, file);
+    }
+    const lineCount = operation.url ? await countLines(file) : 0;
+
+    await db.syncRun.update({ where: { id: run.id }, data: { phase: "writing" } });
+    const writingStartedAt = Date.now();
+    let written = 0;
+    const startPosition = cursor.bulkLinesConsumed;
+    const checkpoint = (position: number, roots: number): Statement[] => {
+      written += roots;
+      const seconds = (Date.now() - writingStartedAt) / 1000;
+      const rate = seconds > 0 ? written / seconds : null;
+      return [
+        db.syncCursor.update({ where: key, data: { bulkLinesConsumed: position } }),
+        db.syncRun.update({
+          where: { id: run.id },
+          data: {
+            doneCount: { increment: roots },
+            ratePerSecond: rate,
+            // Roots left over the rate; the children pass (about as long again) is not in the count.
+            etaSeconds: rate ? Math.round(Math.max(0, operation.rootObjectCount - written) / rate) : null,
+          },
+        }),
+      ];
+    };
+    if (lineCount > 0) {
+      const syncedAt = now();
+      await importTwoPass(file, lineCount, startPosition, {
+        roots: (batch) => handlers.roots(shop, batch, syncedAt),
+        children: (batch) => handlers.children(shop, batch),
+        checkpoint,
+        run: (statements) => options.writer.run(statements),
+      }, options.batchSize);
+    }
+
+    const watermark = cursor.updatedAtCursor && cursor.updatedAtCursor > run.startedAt ? cursor.updatedAtCursor : run.startedAt;
+    await db.$transaction([
+      db.syncCursor.update({ where: key, data: { bulkOperationId: null, bulkLinesConsumed: 0, backfilledAt: now(), updatedAtCursor: watermark } }),
+      db.syncRun.update({ where: { id: run.id }, data: { phase: "done", status: "succeeded", finishedAt: now(), etaSeconds: 0, lastError: null } }),
+    ]);
+    await rm(file, { force: true });
+    return { runId: run.id, written, bulkOperationId: operationId };
+  } catch (error) {
+    await fail(error);
+    throw error;
+  }
+}
+
+const safeName = (shop: string) => shop.replace(/[^a-z0-9.-]/gi, "_");
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,61 @@
+// Imports a bulk result file in two passes: root objects first (orders, contracts), then their
+// children (line items) — with groupObjects: false a child may come before its parent, and the
+// database's foreign keys want the parent first. Each batch is written in one transaction together
+// with the checkpoint (lines consumed), so a crash at any point resumes exactly where the last batch
+// ended: nothing is written twice and nothing is skipped.
+//
+// Position: 0 … lineCount-1 in the roots pass, lineCount … 2·lineCount-1 in the children pass.
+import { ShopifyDataError } from "../node-reader";
+import type { Statement } from "../write/statements";
+import { readLines } from "./jsonl-file";
+
+export interface BulkLine {
+  line: number;
+  json: Record<string, unknown>;
+}
+
+export interface TwoPassHandlers {
+  /** Statements that store a batch of root objects. */
+  roots(batch: BulkLine[]): Statement[];
+  /** Statements that store a batch of children; `__parentId` names each one's parent. */
+  children(batch: BulkLine[]): Statement[];
+  /** Statements recording progress: the new position and how many roots this batch stored. */
+  checkpoint(position: number, rootsInBatch: number): Statement[];
+  run(statements: Statement[]): Promise<void>;
+}
+
+const PARENT_KEY = '"__parentId":';
+
+export async function importTwoPass(path: string, lineCount: number, startPosition: number, handlers: TwoPassHandlers, batchSize = 2_000): Promise<void> {
+  for (const pass of ["roots", "children"] as const) {
+    const offset = pass === "roots" ? 0 : lineCount;
+    if (startPosition >= offset + lineCount) continue;
+    const fromLine = Math.max(0, startPosition - offset);
+    let batch: BulkLine[] = [];
+    let nextLine = fromLine;
+    const flush = async () => {
+      const statements = batch.length === 0 ? [] : pass === "roots" ? handlers.roots(batch) : handlers.children(batch);
+      await handlers.run([...statements, ...handlers.checkpoint(offset + nextLine, pass === "roots" ? batch.length : 0)]);
+      batch = [];
+    };
+    for await (const { line, text } of readLines(path, fromLine)) {
+      nextLine = line + 1;
+      const isChild = text.includes(PARENT_KEY);
+      if (isChild !== (pass === "children")) continue;
+      batch.push({ line, json: parseLine(text, line) });
+      if (batch.length >= batchSize) await flush();
+    }
+    nextLine = lineCount;
+    await flush();
+  }
+}
+
+function parseLine(text: string, line: number): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  throw new ShopifyDataError(`bulk result line ${line + 1}: not a JSON object`);
+}

@@ -1,0 +1,13 @@
+// Order writes beyond a plain upsert.
+import { placeholderList, type SqlWriter, type Statement } from "../write/statements";
+
+/** Flags orders that have a line sold on a selling plan (a subscription first order or renewal). */
+export function markSubscriptionOrders(writer: SqlWriter, shop: string, orderIds: string[]): Statement[] {
+  if (orderIds.length === 0) return [];
+  return [
+    writer.raw(
+      `UPDATE "Order" SET "hasSubscriptionLine" = ${writer.param(1)} WHERE "shop" = ${writer.param(2)} AND "id" IN (${placeholderList(writer, orderIds.length, 2)})`,
+      true, shop, ...orderIds,
+    ),
+  ];
+}

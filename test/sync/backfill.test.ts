@@ -1,0 +1,47 @@
+// The backfill against the emulator: every order, line, refund and contract of a generated shop reaches
+// the database exactly, on SQLite and on PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runBackfill } from "../../app/sync/backfill/backfill";
+import { expectedShop } from "./expected-rows";
+import { sortedById, startSyncHarness, storedShop, type SyncHarness } from "./harness";
+
+let harness: SyncHarness;
+
+beforeAll(async () => {
+  harness = await startSyncHarness({ orders: 1_500 });
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const backfill = (resource: "orders" | "subscriptionContracts", batchSize?: number) =>
+  runBackfill({
+    db: harness.database.db, writer: harness.writer, client: harness.client, shop: harness.shop, resource,
+    workDir: harness.workDir, poll: { intervalMs: 20 }, batchSize,
+  });
+
+describe("backfill", () => {
+  it("stores every order, line, refund and contract of the shop exactly", async () => {
+    const orders = await backfill("orders", 97);
+    const contracts = await backfill("subscriptionContracts");
+
+    const expected = expectedShop(harness.shop, harness.store);
+    const stored = await storedShop(harness);
+    expect(orders.written).toBe(1_500);
+    expect(contracts.written).toBe(expected.contracts.length);
+    expect(stored.orders).toEqual(sortedById(expected.orders));
+    expect(stored.lines).toEqual(sortedById(expected.lines));
+    expect(stored.refunds).toEqual(sortedById(expected.refunds));
+    expect(stored.contracts).toEqual(sortedById(expected.contracts));
+  });
+
+  it("records the run and the cursor: done, counts, watermark", async () => {
+    const { db } = harness.database;
+    const run = await db.syncRun.findFirstOrThrow({ where: { shop: harness.shop, resource: "orders" } });
+    expect(run).toMatchObject({ kind: "backfill", phase: "done", status: "succeeded", doneCount: 1_500, expectedCount: 1_500, lastError: null });
+    const cursor = await db.syncCursor.findUniqueOrThrow({ where: { shop_resource: { shop: harness.shop, resource: "orders" } } });
+    expect(cursor).toMatchObject({ bulkOperationId: null, bulkLinesConsumed: 0, updatedAtCursor: run.startedAt });
+    expect(cursor.backfilledAt).toBeInstanceOf(Date);
+  });
+});

@@ -1,0 +1,130 @@
+// What the database must hold for an emulated shop, computed from the emulator's own records (not
+// from any GraphQL or JSONL text), so a sync test compares two independent paths record by record.
+import { orderMoneyBag } from "../emulator/graphql/money";
+import { orderTotals } from "../emulator/store/shop-store";
+import type { EmContract, EmOrder, ShopStore } from "../emulator/store/types";
+
+const gid = (type: string, id: number) => `gid://shopify/${type}/${id}`;
+const instant = (ms: number | null) => (ms === null ? null : new Date(ms));
+const presentment = (order: EmOrder, minor: number) => {
+  const bag = orderMoneyBag(order, minor);
+  const digits = new Intl.NumberFormat("en", { style: "currency", currency: order.presentmentCurrencyCode }).resolvedOptions().maximumFractionDigits ?? 2;
+  return BigInt(Math.round(Number(bag.presentmentMoney.amount) * 10 ** digits));
+};
+
+export function expectedOrder(shop: string, order: EmOrder) {
+  const totals = orderTotals(order);
+  const visit = order.journey?.firstVisit ?? null;
+  return {
+    shop,
+    id: gid("Order", order.id),
+    name: order.name,
+    customerId: order.customerId === null ? null : gid("Customer", order.customerId),
+    createdAt: new Date(order.createdAt),
+    processedAt: new Date(order.processedAt),
+    shopifyUpdatedAt: new Date(order.updatedAt),
+    cancelledAt: instant(order.cancelledAt),
+    cancelReason: order.cancelReason,
+    closedAt: instant(order.closedAt),
+    test: order.test,
+    sourceName: order.sourceName,
+    financialStatus: order.financialStatus,
+    fulfillmentStatus: order.fulfillmentStatus,
+    tags: JSON.stringify(order.tags),
+    discountCodes: JSON.stringify(order.discountCodes),
+    customerOrderIndex: order.journey?.customerOrderIndex ?? null,
+    daysToConversion: order.journey?.daysToConversion ?? null,
+    firstVisitSource: visit?.source ?? null,
+    firstVisitSourceType: visit?.sourceType ?? null,
+    firstVisitReferrerHost: visit?.referrerUrl ? new URL(visit.referrerUrl).host : null,
+    utmSource: visit?.utm?.source ?? null,
+    utmMedium: visit?.utm?.medium ?? null,
+    utmCampaign: visit?.utm?.campaign ?? null,
+    utmContent: visit?.utm?.content ?? null,
+    utmTerm: visit?.utm?.term ?? null,
+    hasSubscriptionLine: order.lineItems.some((line) => line.sellingPlan !== null),
+    currencyCode: order.currencyCode,
+    subtotalAmount: BigInt(totals.subtotal),
+    totalDiscountsAmount: BigInt(totals.totalDiscounts),
+    totalShippingAmount: BigInt(totals.totalShipping),
+    totalTaxAmount: BigInt(totals.totalTax),
+    totalPriceAmount: BigInt(totals.totalPrice),
+    currentTotalPriceAmount: BigInt(totals.currentTotalPrice),
+    totalRefundedAmount: BigInt(totals.totalRefunded),
+    presentmentCurrencyCode: order.presentmentCurrencyCode,
+    presentmentTotalAmount: presentment(order, totals.totalPrice),
+  };
+}
+
+export function expectedLines(shop: string, order: EmOrder) {
+  return order.lineItems.map((line) => ({
+    shop,
+    id: gid("LineItem", line.id),
+    orderId: gid("Order", order.id),
+    productId: gid("Product", line.productId),
+    variantId: gid("ProductVariant", line.variantId),
+    sku: line.sku,
+    title: line.title,
+    quantity: line.quantity,
+    currentQuantity: line.currentQuantity,
+    originalUnitPriceAmount: BigInt(line.unitPrice),
+    discountedTotalAmount: BigInt(line.unitPrice * line.quantity - line.discount),
+    sellingPlanId: line.sellingPlan ? gid("SellingPlan", line.sellingPlan.id) : null,
+    sellingPlanName: line.sellingPlan?.name ?? null,
+    contractId: line.contractId === null ? null : gid("SubscriptionContract", line.contractId),
+  }));
+}
+
+export function expectedRefunds(shop: string, order: EmOrder) {
+  return order.refunds.map((refund) => ({
+    shop,
+    id: gid("Refund", refund.id),
+    orderId: gid("Order", order.id),
+    createdAt: new Date(refund.createdAt),
+    totalAmount: BigInt(refund.total),
+    currencyCode: order.currencyCode,
+    note: refund.note,
+  }));
+}
+
+export function expectedContract(shop: string, contract: EmContract) {
+  return {
+    shop,
+    id: gid("SubscriptionContract", contract.id),
+    customerId: gid("Customer", contract.customerId),
+    originOrderId: gid("Order", contract.originOrderId),
+    status: contract.status,
+    billingIntervalUnit: contract.billingInterval,
+    billingIntervalCount: contract.billingIntervalCount,
+    deliveryIntervalUnit: contract.deliveryInterval,
+    deliveryIntervalCount: contract.deliveryIntervalCount,
+    nextBillingDate: instant(contract.nextBillingDate),
+    lastPaymentStatus: contract.lastPaymentStatus,
+    currencyCode: contract.currencyCode,
+    source: "own",
+    shopifyCreatedAt: new Date(contract.createdAt),
+    shopifyUpdatedAt: new Date(contract.updatedAt),
+    lines: contract.lines.map((line) => ({
+      shop,
+      id: gid("SubscriptionLine", line.id),
+      contractId: gid("SubscriptionContract", contract.id),
+      productId: gid("Product", line.productId),
+      variantId: gid("ProductVariant", line.variantId),
+      quantity: line.quantity,
+      currentPriceAmount: BigInt(line.currentPrice),
+      sellingPlanId: gid("SellingPlan", line.sellingPlanId),
+      sellingPlanName: line.sellingPlanName,
+    })),
+  };
+}
+
+/** Every order of the store, as the database must hold it (orders sorted by id as strings). */
+export function expectedShop(shop: string, store: ShopStore) {
+  const orders = [...store.orders()];
+  return {
+    orders: orders.map((order) => expectedOrder(shop, order)),
+    lines: orders.flatMap((order) => expectedLines(shop, order)),
+    refunds: orders.flatMap((order) => expectedRefunds(shop, order)),
+    contracts: [...store.contracts()].map((contract) => expectedContract(shop, contract)),
+  };
+}
