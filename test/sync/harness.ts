@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createAdminClient, type AdminClient } from "../../app/sync/admin-client";
 import { fetchTransport } from "../../app/sync/fetch-transport";
-import { sqlWriter, type SqlWriter } from "../../app/sync/write/statements";
+import { openSqlWriter, type SqlWriter } from "../../app/sync/write/statements";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { startShopifyEmulator, type ShopifyEmulator, type ShopifyEmulatorOptions } from "../emulator/emulator";
 import { EMULATOR_APP, graphqlUrl, offlineTokenFor } from "../emulator/fixtures";
@@ -37,9 +37,10 @@ export async function startSyncHarness(options: {
   const emulator = await startShopifyEmulator({ shops: [store], app: EMULATOR_APP, ...options.emulator });
   const token = (await offlineTokenFor(emulator, shop)).body.access_token as string;
   const client = createAdminClient({ transport: fetchTransport(graphqlUrl(emulator, shop), token), baseDelayMs: 10 });
+  const writer = openSqlWriter(database.url);
   return {
     database,
-    writer: sqlWriter(database.db, database.url),
+    writer,
     store,
     emulator,
     client,
@@ -47,6 +48,7 @@ export async function startSyncHarness(options: {
     accessToken: token,
     workDir: path.join(tmpdir(), `tsuzuku-sync-${process.pid}-${Date.now().toString(36)}`),
     async close() {
+      await writer.close();
       await emulator.close();
       await database.drop();
     },

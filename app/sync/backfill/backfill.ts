@@ -78,21 +78,19 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     const writingStartedAt = Date.now();
     let written = 0;
     const startPosition = cursor.bulkLinesConsumed;
+    const w = options.writer;
     const checkpoint = (position: number, roots: number): Statement[] => {
       written += roots;
       const seconds = (Date.now() - writingStartedAt) / 1000;
       const rate = seconds > 0 ? written / seconds : null;
+      // Roots left over the rate; the children pass (shorter) is not in the estimate.
+      const eta = rate ? Math.round(Math.max(0, operation.rootObjectCount - written) / rate) : null;
+      const at = new Date();
       return [
-        db.syncCursor.update({ where: key, data: { bulkLinesConsumed: position } }),
-        db.syncRun.update({
-          where: { id: run.id },
-          data: {
-            doneCount: { increment: roots },
-            ratePerSecond: rate,
-            // Roots left over the rate; the children pass (about as long again) is not in the count.
-            etaSeconds: rate ? Math.round(Math.max(0, operation.rootObjectCount - written) / rate) : null,
-          },
-        }),
+        w.raw(`UPDATE "SyncCursor" SET "bulkLinesConsumed" = ${w.param(1)}, "updatedAt" = ${w.param(2)} WHERE "shop" = ${w.param(3)} AND "resource" = ${w.param(4)}`,
+          position, at, shop, resource),
+        w.raw(`UPDATE "SyncRun" SET "doneCount" = "doneCount" + ${w.param(1)}, "ratePerSecond" = ${w.param(2)}, "etaSeconds" = ${w.param(3)}, "updatedAt" = ${w.param(4)} WHERE "id" = ${w.param(5)}`,
+          roots, rate, eta, at, run.id),
       ];
     };
     if (lineCount > 0) {

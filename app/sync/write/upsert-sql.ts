@@ -41,19 +41,3 @@ export function upsertSql<Row>(dialect: DatabaseKind, spec: TableSpec<Row>, rowC
   const guard = spec.guard ? ` WHERE excluded.${quote(spec.guard)} >= ${quote(spec.table)}.${quote(spec.guard)}` : "";
   return `${insert} DO UPDATE SET ${updates.join(", ")}${guard}`;
 }
-
-/** The rows' values in column order, as the drivers bind them. */
-export function upsertParameters<Row>(dialect: DatabaseKind, spec: TableSpec<Row>, rows: readonly Row[]): unknown[] {
-  const out: unknown[] = [];
-  for (const row of rows) {
-    for (const column of spec.columns) out.push(toParameter(dialect, row[column]));
-  }
-  return out;
-}
-
-function toParameter(dialect: DatabaseKind, value: unknown): unknown {
-  if (value === undefined) return null;
-  // better-sqlite3 binds numbers, strings, bigints and buffers; Prisma's SQLite columns hold booleans as 0/1.
-  if (typeof value === "boolean" && dialect === "sqlite") return value ? 1 : 0;
-  return value;
-}

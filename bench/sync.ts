@@ -1,0 +1,148 @@
+// `npm run bench:sync`: the real backfill of a generated 1,000,000-order shop from the Admin API emulator
+// into SQLite and into PostgreSQL.
+//   npx tsx bench/sync.ts [--orders 1000000] [--seed 1] [--databases sqlite,postgres]
+// The emulator runs in its own process (as Shopify would be), so this process's peak RSS is the sync's
+// alone. PostgreSQL: TEST_POSTGRES_URL if set, else a throwaway server from Debian's package.
+// Prints, per database: Shopify-side export time, the app's download + write time, orders/s over the
+// app's part and over the whole backfill, and peak RSS.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { createDb, prepareDb } from "../app/db.server";
+import { runPrisma } from "../scripts/prisma-cli";
+import { createAdminClient } from "../app/sync/admin-client";
+import { runBackfill } from "../app/sync/backfill/backfill";
+import { fetchTransport } from "../app/sync/fetch-transport";
+import { openSqlWriter } from "../app/sync/write/statements";
+import { randomUUID } from "node:crypto";
+import { SignJWT } from "jose";
+
+const { values } = parseArgs({
+  options: {
+    orders: { type: "string", default: "1000000" },
+    seed: { type: "string", default: "1" },
+    databases: { type: "string", default: "sqlite,postgres" },
+  },
+});
+const API_KEY = "bench-client";
+const API_SECRET = "bench-secret-0123456789abcdef";
+const SHOP = "tsuzuku-demo.myshopify.com";
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function startEmulator(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "test/emulator/cli.ts", "--orders", values.orders!, "--seed", values.seed!, "--port", "0", "--api-key", API_KEY, "--api-secret", API_SECRET], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /SHOPIFY_ADMIN_EMULATOR_URL=(\S+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
+  });
+  return { url, stop: () => child.kill("SIGTERM") };
+}
+
+/** An App Bridge session token for the shop, signed with the bench app's secret. */
+function sessionToken(): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ dest: `https://${SHOP}`, sid: randomUUID() })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setIssuer(`https://${SHOP}/admin`).setAudience(API_KEY).setSubject("1")
+    .setIssuedAt(now).setNotBefore(now).setExpirationTime(now + 60).setJti(randomUUID())
+    .sign(new TextEncoder().encode(API_SECRET));
+}
+
+async function accessToken(emulatorUrl: string): Promise<string> {
+  const response = await fetch(`${emulatorUrl}/shops/${SHOP}/admin/oauth/access_token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify({
+      client_id: API_KEY, client_secret: API_SECRET,
+      grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+      subject_token: await sessionToken(),
+      subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
+      requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
+    }),
+  });
+  const body = (await response.json()) as { access_token?: string };
+  if (!body.access_token) throw new Error(`token exchange failed: ${JSON.stringify(body)}`);
+  return body.access_token;
+}
+
+async function databaseFor(kind: string, dir: string): Promise<{ url: string; cleanup: () => Promise<void> }> {
+  if (kind === "sqlite") return { url: `file:${path.join(dir, "bench.db")}`, cleanup: async () => {} };
+  let adminUrl = process.env.TEST_POSTGRES_URL;
+  let pgDir: string | null = null;
+  if (!adminUrl) {
+    pgDir = mkdtempSync(path.join(tmpdir(), "tsuzuku-bench-pg-"));
+    adminUrl = execFileSync("bash", ["scripts/postgres-throwaway.sh", "start", pgDir, "54339"], { encoding: "utf8" }).trim();
+  }
+  const name = `tsuzuku_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
+  return {
+    url,
+    cleanup: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+      if (pgDir) execFileSync("bash", ["scripts/postgres-throwaway.sh", "stop", pgDir]);
+    },
+  };
+}
+
+const emulator = await startEmulator();
+const dir = mkdtempSync(path.join(tmpdir(), "tsuzuku-bench-sync-"));
+try {
+  const token = await accessToken(emulator.url);
+  console.log(`bench:sync — ${fmt(Number(values.orders))} orders (seed ${values.seed}), emulator at ${emulator.url}`);
+  for (const kind of values.databases!.split(",")) {
+    const { url, cleanup } = await databaseFor(kind, dir);
+    try {
+      runPrisma(["migrate", "deploy"], url, { quiet: true });
+      const db = createDb(url);
+      await prepareDb(db, url);
+      await db.shop.create({ data: { shop: SHOP, currencyCode: "JPY", ianaTimezone: "Asia/Tokyo" } });
+      const client = createAdminClient({ transport: fetchTransport(`${emulator.url}/shops/${SHOP}/admin/api/2026-07/graphql.json`, token) });
+      const writer = openSqlWriter(url);
+      let exportSeconds = 0;
+      const started = performance.now();
+      const result = await runBackfill({
+        db, writer, client, shop: SHOP, resource: "orders", workDir: dir,
+        poll: {
+          intervalMs: 250, maxIntervalMs: 1_000,
+          onProgress: (op) => {
+            if (op.status === "COMPLETED") exportSeconds = (performance.now() - started) / 1000;
+          },
+        },
+      });
+      const totalSeconds = (performance.now() - started) / 1000;
+      const appSeconds = totalSeconds - exportSeconds;
+      const stored = await db.order.count({ where: { shop: SHOP } });
+      const lines = await db.orderLine.count({ where: { shop: SHOP } });
+      await db.$disconnect();
+      await writer.close();
+      if (stored !== result.written || stored !== Number(values.orders)) throw new Error(`stored ${stored} orders, wrote ${result.written}`);
+      console.log(
+        `${kind.padEnd(8)} export (Shopify side) ${fmt(exportSeconds, 1)} s · download + write ${fmt(appSeconds, 1)} s → ` +
+          `${fmt(stored / appSeconds)} orders/s (app side), ${fmt(stored / totalSeconds)} orders/s end to end · ` +
+          `${fmt(stored)} orders, ${fmt(lines)} lines · peak RSS so far ${fmt(process.resourceUsage().maxRSS / 1024)} MB`,
+      );
+    } finally {
+      await cleanup();
+    }
+  }
+} finally {
+  emulator.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
