@@ -36,13 +36,14 @@ async function seedSyncedShop() {
         currentQuantity: 1,
         originalUnitPriceAmount: 2_400n,
         discountedTotalAmount: 2_400n,
+        orderUpdatedAt: new Date("2026-05-01T00:00:00Z"),
       })),
     },
   });
   await db.order.create({ data: order(501, 2) });
   await db.order.create({ data: order(502, 1) });
   await db.refund.create({
-    data: { shop: SHOP, id: "gid://shopify/Refund/9", orderId: "gid://shopify/Order/501", createdAt: new Date(), totalAmount: 2_400n, currencyCode: "JPY" },
+    data: { shop: SHOP, id: "gid://shopify/Refund/9", orderId: "gid://shopify/Order/501", createdAt: new Date(), totalAmount: 2_400n, currencyCode: "JPY", orderUpdatedAt: new Date() },
   });
   // An older, finished backfill and the reconciliation that followed it: the page shows the latter.
   await db.syncRun.create({

@@ -83,6 +83,7 @@ export async function seedShop(db: Db, shop: string, n = 1) {
             sellingPlanId: "gid://shopify/SellingPlan/5",
             sellingPlanName: "毎月お届け",
             contractId: `gid://shopify/SubscriptionContract/${n}7`,
+            orderUpdatedAt: at("2026-03-15T00:00:00.000Z"),
           },
         ],
       },
@@ -93,6 +94,7 @@ export async function seedShop(db: Db, shop: string, n = 1) {
             createdAt: at("2026-03-15T00:00:00.000Z"),
             totalAmount: 1_000n,
             currencyCode: "JPY",
+            orderUpdatedAt: at("2026-03-15T00:00:00.000Z"),
             lines: {
               create: [{ id: `gid://shopify/RefundLineItem/${n}91`, lineItemId: `gid://shopify/LineItem/${n}0001`, quantity: 1, subtotalAmount: 1_000n }],
             },

@@ -62,8 +62,8 @@ export async function storedShop(harness: SyncHarness) {
   const orderBy = { id: "asc" as const };
   const [orders, lines, refunds, contracts] = await Promise.all([
     db.order.findMany({ where, orderBy, omit: { syncedAt: true, appName: true, countryCode: true } }),
-    db.orderLine.findMany({ where, orderBy }),
-    db.refund.findMany({ where, orderBy, omit: { processedAt: true } }),
+    db.orderLine.findMany({ where, orderBy, omit: { orderUpdatedAt: true } }),
+    db.refund.findMany({ where, orderBy, omit: { processedAt: true, orderUpdatedAt: true } }),
     db.subscriptionContract.findMany({ where, orderBy, omit: { syncedAt: true }, include: { lines: { orderBy } } }),
   ]);
   return { orders, lines, refunds, contracts };

@@ -4,7 +4,7 @@ import { CONTRACT_LINE_TABLE, CONTRACT_TABLE, mapContract, mapContractLine, obse
 import { CONTRACTS_BULK_EXPORT } from "../graphql/ContractsBulkExport";
 import { ORDERS_BULK_EXPORT } from "../graphql/OrdersBulkExport";
 import { ORDERS_COUNT } from "../graphql/OrdersCount";
-import { mapLineItem, mapOrder, ORDER_LINE_TABLE, ORDER_TABLE, REFUND_TABLE } from "../orders/order-rows";
+import { mapLineItem, mapOrder, ORDER_LINE_TABLE, ORDER_TABLE, REFUND_TABLE, UNVERSIONED } from "../orders/order-rows";
 import { markSubscriptionOrders } from "../orders/order-writes";
 import { type SqlWriter, type Statement } from "../write/statements";
 import type { BulkLine } from "./two-pass-import";
@@ -38,7 +38,7 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
         ];
       },
       children(shop, batch) {
-        const lines = batch.map((entry) => mapLineItem(shop, parentOf(entry), entry.json, where(entry)));
+        const lines = batch.map((entry) => mapLineItem(shop, parentOf(entry), UNVERSIONED, entry.json, where(entry)));
         const subscriptionOrders = [...new Set(lines.filter((line) => line.sellingPlanId !== null).map((line) => line.orderId))];
         return [...writer.upsert(ORDER_LINE_TABLE, lines), ...markSubscriptionOrders(writer, shop, subscriptionOrders)];
       },

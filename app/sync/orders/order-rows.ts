@@ -58,6 +58,7 @@ export interface OrderLineRow {
   sellingPlanId: string | null;
   sellingPlanName: string | null;
   contractId: string | null;
+  orderUpdatedAt: Date;
 }
 
 export interface RefundRow {
@@ -69,7 +70,11 @@ export interface RefundRow {
   totalAmount: bigint;
   currencyCode: string;
   note: string | null;
+  orderUpdatedAt: Date;
 }
+
+/** Version of rows read from the bulk export, which does not give a line its order's updatedAt. */
+export const UNVERSIONED = new Date(0);
 
 export const ORDER_TABLE: TableSpec<OrderRow> = {
   table: "Order",
@@ -88,16 +93,19 @@ export const ORDER_TABLE: TableSpec<OrderRow> = {
 export const ORDER_LINE_TABLE: TableSpec<OrderLineRow> = {
   table: "OrderLine",
   key: ["shop", "id"],
+  guard: "orderUpdatedAt",
   columns: [
     "shop", "id", "orderId", "productId", "variantId", "sku", "title", "quantity", "currentQuantity",
     "originalUnitPriceAmount", "discountedTotalAmount", "sellingPlanId", "sellingPlanName", "contractId",
+    "orderUpdatedAt",
   ],
 };
 
 export const REFUND_TABLE: TableSpec<RefundRow> = {
   table: "Refund",
   key: ["shop", "id"],
-  columns: ["shop", "id", "orderId", "createdAt", "processedAt", "totalAmount", "currencyCode", "note"],
+  guard: "orderUpdatedAt",
+  columns: ["shop", "id", "orderId", "createdAt", "processedAt", "totalAmount", "currencyCode", "note", "orderUpdatedAt"],
 };
 
 export interface MappedOrder {
@@ -163,12 +171,13 @@ export function mapOrder(shop: string, json: unknown, syncedAt: Date, where = "o
       totalAmount: totalRefunded.money(),
       currencyCode: totalRefunded.string("currencyCode"),
       note: refund.optionalString("note"),
+      orderUpdatedAt: order.shopifyUpdatedAt,
     };
   });
   return { order, refunds };
 }
 
-export function mapLineItem(shop: string, orderId: string, json: unknown, where = "line item"): OrderLineRow {
+export function mapLineItem(shop: string, orderId: string, orderUpdatedAt: Date, json: unknown, where = "line item"): OrderLineRow {
   const line = NodeReader.of(json, where);
   const sellingPlan = line.optionalObject("sellingPlan");
   return {
@@ -186,6 +195,7 @@ export function mapLineItem(shop: string, orderId: string, json: unknown, where 
     sellingPlanId: sellingPlan?.optionalString("sellingPlanId") ?? null,
     sellingPlanName: sellingPlan?.optionalString("name") ?? null,
     contractId: line.optionalRefId("contract"),
+    orderUpdatedAt,
   };
 }
 
