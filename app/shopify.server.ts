@@ -9,6 +9,7 @@ import { logger } from "./logger.server";
 import { routeShopifyTrafficTo } from "./shopify/emulator-fetch.server";
 import { parseShopFacts, recordInstall, recordShopFacts } from "./shops/install.server";
 import { SHOP_FACTS_QUERY } from "./sync/graphql/ShopFacts";
+import { enqueueBackfills } from "./sync/enqueue.server";
 
 const env = parseEnv();
 // The one switch for tests and demo mode: the library's Shopify traffic goes to the local emulator.
@@ -47,6 +48,7 @@ const shopify = shopifyApp({
         throw error;
       }
       logger.info({ event: "shop_installed", shop: session.shop }, "shop installed");
+      await enqueueBackfills(session.shop);
     },
   },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),

@@ -29,15 +29,6 @@ const subscriptions = config.webhooks.subscriptions;
 /** Remix flat routes: /webhooks/app/scopes_update is served by app/routes/webhooks.app.scopes_update.tsx. */
 const routeFileFor = (uri: string) => path.join(root, "app/routes", `${uri.slice(1).replaceAll("/", ".")}.tsx`);
 
-// Subscribed now so the CLI registers them, handled by the sync's webhook routes (a later issue). A
-// topic leaves this list when its route lands; the test below fails if it is listed and already routed.
-const ROUTES_COMING_WITH_SYNC = new Set([
-  "orders/create", "orders/updated", "orders/cancelled", "orders/paid", "refunds/create",
-  "subscription_contracts/create", "subscription_contracts/update", "subscription_contracts/activate",
-  "subscription_contracts/pause", "subscription_contracts/cancel", "subscription_contracts/expire",
-  "subscription_contracts/fail",
-]);
-
 describe("shopify.app.toml", () => {
   it("names the embedded app, leaves client_id for `shopify app config link`, and has https redirect URLs", () => {
     expect(config).toMatchObject({ name: "Tsuzuku", client_id: "", embedded: true });
@@ -60,15 +51,19 @@ describe("shopify.app.toml", () => {
       expect(subscription.uri).toBe(`/webhooks/${topic}`);
     }
     expect(topics.sort()).toEqual(
-      [...ROUTES_COMING_WITH_SYNC, "app/uninstalled", "app/scopes_update", "customers/data_request", "customers/redact", "shop/redact"].sort(),
+      [
+        "orders/create", "orders/updated", "orders/cancelled", "orders/paid", "refunds/create",
+        "subscription_contracts/create", "subscription_contracts/update", "subscription_contracts/activate",
+        "subscription_contracts/pause", "subscription_contracts/cancel", "subscription_contracts/expire",
+        "subscription_contracts/fail", "app/uninstalled", "app/scopes_update", "customers/data_request", "customers/redact", "shop/redact",
+      ].sort(),
     );
   });
 
-  it("has a route file behind every uri, except the sync topics still to come", () => {
+  it("has a route file behind every uri", () => {
     for (const subscription of subscriptions) {
       const topic = (subscription.topics ?? subscription.compliance_topics ?? [])[0];
-      const routed = existsSync(routeFileFor(subscription.uri));
-      expect({ topic, routed }).toEqual({ topic, routed: !ROUTES_COMING_WITH_SYNC.has(topic) });
+      expect({ topic, routed: existsSync(routeFileFor(subscription.uri)) }).toEqual({ topic, routed: true });
     }
   });
 

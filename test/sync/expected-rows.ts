@@ -5,7 +5,9 @@ import { orderTotals } from "../emulator/store/shop-store";
 import type { EmContract, EmOrder, ShopStore } from "../emulator/store/types";
 
 const gid = (type: string, id: number) => `gid://shopify/${type}/${id}`;
-const instant = (ms: number | null) => (ms === null ? null : new Date(ms));
+// Shopify's timestamps are whole seconds (the emulator's mutations keep milliseconds internally).
+const second = (ms: number) => new Date(Math.floor(ms / 1000) * 1000);
+const instant = (ms: number | null) => (ms === null ? null : second(ms));
 const presentment = (order: EmOrder, minor: number) => {
   const bag = orderMoneyBag(order, minor);
   const digits = new Intl.NumberFormat("en", { style: "currency", currency: order.presentmentCurrencyCode }).resolvedOptions().maximumFractionDigits ?? 2;
@@ -20,9 +22,9 @@ export function expectedOrder(shop: string, order: EmOrder) {
     id: gid("Order", order.id),
     name: order.name,
     customerId: order.customerId === null ? null : gid("Customer", order.customerId),
-    createdAt: new Date(order.createdAt),
-    processedAt: new Date(order.processedAt),
-    shopifyUpdatedAt: new Date(order.updatedAt),
+    createdAt: second(order.createdAt),
+    processedAt: second(order.processedAt),
+    shopifyUpdatedAt: second(order.updatedAt),
     cancelledAt: instant(order.cancelledAt),
     cancelReason: order.cancelReason,
     closedAt: instant(order.closedAt),
@@ -80,7 +82,7 @@ export function expectedRefunds(shop: string, order: EmOrder) {
     shop,
     id: gid("Refund", refund.id),
     orderId: gid("Order", order.id),
-    createdAt: new Date(refund.createdAt),
+    createdAt: second(refund.createdAt),
     totalAmount: BigInt(refund.total),
     currencyCode: order.currencyCode,
     note: refund.note,
@@ -102,8 +104,8 @@ export function expectedContract(shop: string, contract: EmContract) {
     lastPaymentStatus: contract.lastPaymentStatus,
     currencyCode: contract.currencyCode,
     source: "own",
-    shopifyCreatedAt: new Date(contract.createdAt),
-    shopifyUpdatedAt: new Date(contract.updatedAt),
+    shopifyCreatedAt: second(contract.createdAt),
+    shopifyUpdatedAt: second(contract.updatedAt),
     lines: contract.lines.map((line) => ({
       shop,
       id: gid("SubscriptionLine", line.id),

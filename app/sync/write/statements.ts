@@ -97,8 +97,19 @@ function sqliteWriter(databaseUrl: string): SqlWriter {
   };
 }
 
+const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
+
 function postgresWriter(databaseUrl: string): SqlWriter {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, application_name: "tsuzuku-sync-writer" });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 1,
+    application_name: "tsuzuku-sync-writer",
+    // timestamp(3) columns hold UTC wall time; node-postgres would read them in this process's zone.
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === TIMESTAMP_WITHOUT_TIME_ZONE ? (text: string) => new Date(`${text.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
   const sqlCache = new Map<string, string>();
   return {
     dialect: "postgres",

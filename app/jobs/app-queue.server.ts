@@ -1,0 +1,66 @@
+// The app's one job queue, with every job the app defines. Request handlers only enqueue
+// (`appJobQueue()`); `startJobWorkers()` also runs the jobs in this process — the embedded default
+// (`npm run main`) does so, and on PostgreSQL any number of `npm run worker` processes may too.
+import db, { databaseUrl } from "../db.server";
+import { logger } from "../logger.server";
+import { createAdminClient } from "../sync/admin-client";
+import { shopTransport } from "../sync/admin-transport.server";
+import { syncJobs, type SyncJobDefinition } from "../sync/jobs";
+import { openSqlWriter, type SqlWriter } from "../sync/write/statements";
+import { createJobQueue, JobRegistry, type JobQueue } from "./job-queue.server";
+
+let writer: SqlWriter | undefined;
+type AppJob = SyncJobDefinition;
+let queue: Promise<JobQueue<AppJob>> | undefined;
+let working = false;
+
+function definitions(): readonly AppJob[] {
+  return syncJobs({
+    db,
+    writer: () => (writer ??= openSqlWriter(databaseUrl())),
+    clientFor: (shop) => createAdminClient({ transport: shopTransport(shop) }),
+    enqueue: async (name, data, options) => (await appJobQueue()).enqueue(name, data, options),
+    logger,
+  });
+}
+
+/** The started queue (jobs are enqueued here; they run wherever workers run). */
+export function appJobQueue(): Promise<JobQueue<AppJob>> {
+  queue ??= (async () => {
+    const created = await createJobQueue<AppJob>(databaseUrl(), {
+      registry: new JobRegistry(definitions()),
+      logger,
+      lockTimeoutMs: numberFromEnv("TSUZUKU_JOB_LOCK_TIMEOUT_MS"),
+      expireInSeconds: numberFromEnv("TSUZUKU_JOB_EXPIRE_SECONDS"),
+      pollIntervalMs: numberFromEnv("TSUZUKU_JOB_POLL_MS"),
+    });
+    if (working) await created.workAll();
+    await created.start();
+    return created;
+  })();
+  return queue;
+}
+
+/** Runs every job in this process too. Call before the first enqueue (the process entry point does). */
+export async function startJobWorkers(): Promise<JobQueue<AppJob>> {
+  working = true;
+  if (queue) throw new Error("startJobWorkers() must run before the queue is first used");
+  return appJobQueue();
+}
+
+export async function stopJobQueue(): Promise<void> {
+  const started = queue;
+  queue = undefined;
+  working = false;
+  if (started) await (await started).stop();
+  await writer?.close();
+  writer = undefined;
+}
+
+function numberFromEnv(name: string): number | undefined {
+  const value = process.env[name];
+  if (value === undefined || value === "") return undefined;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} must be a positive number of ${name.endsWith("SECONDS") ? "seconds" : "milliseconds"}`);
+  return parsed;
+}

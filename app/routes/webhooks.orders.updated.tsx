@@ -1,0 +1,3 @@
+import { orderWebhook } from "../sync/webhook-refresh.server";
+
+export const action = orderWebhook("orders/updated");

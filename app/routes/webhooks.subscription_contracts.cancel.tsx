@@ -1,0 +1,3 @@
+import { contractWebhook } from "../sync/webhook-refresh.server";
+
+export const action = contractWebhook("subscription_contracts/cancel");
