@@ -21,6 +21,7 @@ function definitions(): readonly AppJob[] {
     clientFor: (shop) => createAdminClient({ transport: shopTransport(shop) }),
     enqueue: async (name, data, options) => (await appJobQueue()).enqueue(name, data, options),
     logger,
+    backfillBatchSize: numberFromEnv("TSUZUKU_SYNC_BATCH_SIZE"),
   });
 }
 
@@ -32,6 +33,7 @@ export function appJobQueue(): Promise<JobQueue<AppJob>> {
       logger,
       lockTimeoutMs: numberFromEnv("TSUZUKU_JOB_LOCK_TIMEOUT_MS"),
       expireInSeconds: numberFromEnv("TSUZUKU_JOB_EXPIRE_SECONDS"),
+      maintenanceIntervalSeconds: numberFromEnv("TSUZUKU_JOB_MAINTENANCE_SECONDS"),
       pollIntervalMs: numberFromEnv("TSUZUKU_JOB_POLL_MS"),
     });
     if (working) await created.workAll();

@@ -14,15 +14,17 @@ export interface CreateJobQueueOptions<Defs extends AnyJobDefinition> extends Jo
   lockTimeoutMs?: SqliteJobQueueOptions<Defs>["lockTimeoutMs"];
   /** PostgreSQL only: see PgBossJobQueueOptions. */
   expireInSeconds?: PgBossJobQueueOptions<Defs>["expireInSeconds"];
+  /** PostgreSQL only: see PgBossJobQueueOptions. */
+  maintenanceIntervalSeconds?: PgBossJobQueueOptions<Defs>["maintenanceIntervalSeconds"];
 }
 
 export async function createJobQueue<Defs extends AnyJobDefinition>(
   databaseUrl: string,
   options: CreateJobQueueOptions<Defs>,
 ): Promise<JobQueue<Defs>> {
-  const { db: givenDb, lockTimeoutMs, expireInSeconds, ...common } = options;
+  const { db: givenDb, lockTimeoutMs, expireInSeconds, maintenanceIntervalSeconds, ...common } = options;
   if (databaseKind(databaseUrl) === "postgres") {
-    return new PgBossJobQueue({ ...common, connectionString: databaseUrl, expireInSeconds });
+    return new PgBossJobQueue({ ...common, connectionString: databaseUrl, expireInSeconds, maintenanceIntervalSeconds });
   }
   if (givenDb) return new SqliteJobQueue({ ...common, db: givenDb, lockTimeoutMs });
   // A client of its own: with the SQLite adapter, an interactive transaction elsewhere in the app

@@ -15,6 +15,11 @@ export interface PgBossJobQueueOptions<Defs extends AnyJobDefinition> extends Jo
    * must exceed the longest job: a backfill can run for many minutes (default 1 h; pg-boss allows < 24 h).
    */
   expireInSeconds?: number;
+  /**
+   * How often pg-boss looks for expired jobs (those of dead workers) and retries them (default 120 s).
+   * A job's retry after its worker died waits up to expireInSeconds plus this.
+   */
+  maintenanceIntervalSeconds?: number;
 }
 
 const SCHEMA = "pgboss";
@@ -54,6 +59,7 @@ export class PgBossJobQueue<Defs extends AnyJobDefinition = AnyJobDefinition> ex
       application_name: "tsuzuku-jobs",
       // No cron jobs yet; the scheduler would only add a polling loop.
       schedule: false,
+      ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),
     });
     this.#boss.on("error", (error) => this.log.error({ error: error.message }, "queue.error"));
   }

@@ -21,6 +21,8 @@ export interface SyncJobDeps {
   enqueue: (name: "sync.reconcile", data: { shop: string; resource: "orders" | "subscriptionContracts" }, options: EnqueueOptions) => Promise<string | null>;
   logger: Logger;
   workDir?: string;
+  /** Records per backfill transaction (default 2,000). */
+  backfillBatchSize?: number;
   /** How long after one reconciliation the next one runs (default 15 min). */
   reconcileEveryMs?: number;
 }
@@ -41,7 +43,7 @@ export function syncJobs(deps: SyncJobDeps) {
       if (!(await installed(data.shop))) return skip("sync.backfill", data.shop);
       await runBackfill({
         db: deps.db, writer: deps.writer(), client: deps.clientFor(data.shop), shop: data.shop, resource: data.resource,
-        kind: data.kind, workDir: deps.workDir ?? path.join(tmpdir(), "tsuzuku-bulk"),
+        kind: data.kind, workDir: deps.workDir ?? path.join(tmpdir(), "tsuzuku-bulk"), batchSize: deps.backfillBatchSize,
       });
       // Heal what changed while the export ran, then keep reconciling on schedule.
       await deps.enqueue("sync.reconcile", { shop: data.shop, resource: data.resource }, { singletonKey: `${data.shop}:${data.resource}`, shop: data.shop });

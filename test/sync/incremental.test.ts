@@ -6,14 +6,13 @@ import type * as AppQueue from "../../app/jobs/app-queue.server";
 import type { ThrottleBucket } from "../emulator/graphql/throttle";
 import { ThrottleBucket as Bucket } from "../emulator/graphql/throttle";
 import { adminGraphQL, appWebhookTransport, graphqlUrl, type ReceivedDelivery } from "../emulator/fixtures";
-import { startApp } from "../helpers/app";
-import { bearerRequest, respond, sessionToken } from "../helpers/shopify-requests";
+import { installApp, type InstalledApp } from "./app-install";
 import { waitFor } from "../helpers/wait-for";
 import { expectedShop } from "./expected-rows";
 import { sortedById, startSyncHarness, storedShop, type SyncHarness } from "./harness";
 
 let harness: SyncHarness;
-let app: Awaited<ReturnType<typeof startApp>>;
+let installed: InstalledApp;
 let jobs: typeof AppQueue;
 const received: ReceivedDelivery[] = [];
 let deliverToApp: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
@@ -24,23 +23,16 @@ beforeAll(async () => {
     seed: 11,
     emulator: { webhooks: { timeScale: 3_600_000, seed: 5, send: (request) => deliverToApp(request) } },
   });
-  Object.assign(process.env, { SHOPIFY_ADMIN_EMULATOR_URL: harness.emulator.url, TSUZUKU_JOB_POLL_MS: "50" });
-  app = await startApp(harness.database.url);
-  deliverToApp = appWebhookTransport(app.shopify.authenticate.webhook, received);
-  jobs = await import("../../app/jobs/app-queue.server");
-  await jobs.startJobWorkers();
-  // The merchant opens the app: token exchange, afterAuth records the shop and enqueues the backfills.
-  const { loader } = await import("../../app/routes/app._index");
-  const opened = await respond(async () => loader({ request: bearerRequest("/app", await sessionToken({ shop: harness.shop })), params: {}, context: {} }));
-  expect(opened.status).toBe(200);
+  process.env.TSUZUKU_JOB_POLL_MS = "50";
+  installed = await installApp(harness, { runJobsHere: true });
+  jobs = installed.jobs;
+  deliverToApp = appWebhookTransport(installed.app.shopify.authenticate.webhook, received);
   await waitFor("both backfills", async () =>
     (await harness.database.db.syncRun.count({ where: { shop: harness.shop, kind: "backfill", status: "succeeded" } })) === 2, { timeoutMs: 60_000 });
 }, 120_000);
 
 afterAll(async () => {
-  await jobs?.stopJobQueue();
-  await app?.stop();
-  delete process.env.SHOPIFY_ADMIN_EMULATOR_URL;
+  await installed?.stop();
   await harness?.close();
 });
 
