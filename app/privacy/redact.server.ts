@@ -26,12 +26,13 @@ export interface CustomerDataReport {
  * and by the requested orders too, since a response can arrive before its order (and its customer id).
  */
 export async function collectCustomerData(db: Db, shop: string, customerId: string, orderIds: string[] = []): Promise<CustomerDataReport> {
-  const [customer, orders, contracts, responses] = await Promise.all([
+  const orders = await db.order.findMany({ where: { shop, OR: [{ customerId }, { id: { in: orderIds } }] }, select: { id: true }, orderBy: { id: "asc" } });
+  const [customer, contracts, responses] = await Promise.all([
     db.customer.findUnique({ where: { shop_id: { shop, id: customerId } } }),
-    db.order.findMany({ where: { shop, OR: [{ customerId }, { id: { in: orderIds } }] }, select: { id: true }, orderBy: { id: "asc" } }),
     db.subscriptionContract.findMany({ where: { shop, customerId }, select: { id: true }, orderBy: { id: "asc" } }),
     db.surveyResponse.findMany({
-      where: { shop, OR: [{ customerId }, { orderId: { in: orderIds } }] },
+      // A guest's answer carries no customer id; its synced order links it to the customer.
+      where: { shop, OR: [{ customerId }, { orderId: { in: [...orderIds, ...orders.map((order) => order.id)] } }] },
       include: { answers: { select: { questionId: true, score: true, optionIds: true, text: true, consent: true } } },
       orderBy: { submittedAt: "asc" },
     }),
@@ -55,8 +56,10 @@ export async function collectCustomerData(db: Db, shop: string, customerId: stri
  * contracts stay for the shop's totals but lose the link to the customer.
  */
 export async function redactCustomer(db: Db, shop: string, customerId: string, orderIds: string[] = []) {
-  const responses = { shop, OR: [{ customerId }, { orderId: { in: orderIds } }] };
   await db.$transaction(async (tx) => {
+    // A guest's answer arrives without a customer id; the synced order links it to the customer.
+    const ownOrders = (await tx.order.findMany({ where: { shop, customerId }, select: { id: true } })).map((o) => o.id);
+    const responses = { shop, OR: [{ customerId }, { orderId: { in: [...orderIds, ...ownOrders] } }] };
     const responseIds = (await tx.surveyResponse.findMany({ where: responses, select: { id: true } })).map((r) => r.id);
     await tx.surveyAnswer.deleteMany({ where: { shop, responseId: { in: responseIds } } });
     await tx.surveyResponse.deleteMany({ where: { shop, id: { in: responseIds } } });

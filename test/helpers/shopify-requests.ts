@@ -88,3 +88,46 @@ export async function respond<T>(handler: () => Promise<T>): Promise<{ status: n
     throw thrown;
   }
 }
+
+export interface CheckoutTokenOptions {
+  shop: string;
+  secret?: string;
+  audience?: string;
+  /** Seconds from now; negative for a token that has already expired. */
+  expiresIn?: number;
+  /** The logged-in buyer, e.g. gid://shopify/Customer/1; guests have none. */
+  customerId?: string;
+}
+
+/**
+ * A checkout UI extension's session token as Shopify issues it (`shopify.sessionToken.get()`): HS256
+ * with the app secret, `dest` the shop's myshopify domain, `aud` the app's client id, `sub` the
+ * customer GID only for a logged-in buyer, no `iss`.
+ */
+export async function checkoutSessionToken(options: CheckoutTokenOptions): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const expiresAt = now + (options.expiresIn ?? 300);
+  const jwt = new SignJWT({ dest: options.shop })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setAudience(options.audience ?? TEST_API_KEY)
+    .setIssuedAt(expiresAt - 300)
+    .setNotBefore(expiresAt - 300)
+    .setExpirationTime(expiresAt)
+    .setJti(randomUUID());
+  if (options.customerId) jwt.setSubject(options.customerId);
+  return jwt.sign(new TextEncoder().encode(options.secret ?? TEST_API_SECRET));
+}
+
+/** A request from a checkout extension's sandbox: cross-origin, bearer token. */
+export function checkoutRequest(path: string, token: string | null, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Request {
+  return new Request(`${TEST_APP_URL}${path}`, {
+    method: init.method ?? "POST",
+    headers: {
+      Origin: "https://extensions.shopifycdn.com",
+      "Content-Type": "application/json",
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...init.headers,
+    },
+    body: init.body,
+  });
+}
