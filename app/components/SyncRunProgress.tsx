@@ -26,6 +26,13 @@ export function SyncRunProgress({ run, locale, timeZone, t }: Props) {
     ? t("status.run.finished", { time: instants.format(new Date(run.finishedAt)) })
     : t("status.run.started", { time: instants.format(new Date(run.startedAt)) });
   const tone = STATUS_TONE[run.status as keyof typeof STATUS_TONE];
+  const pace =
+    run.status === "running" && run.ratePerSecond && run.etaSeconds !== null
+      ? t("status.run.rate", {
+          rate: numbers.format(Math.round(run.ratePerSecond)),
+          eta: new Intl.NumberFormat(locale, { style: "unit", unit: "minute", unitDisplay: "short" }).format(Math.max(1, Math.ceil(run.etaSeconds / 60))),
+        })
+      : null;
 
   return (
     <BlockStack gap="200">
@@ -44,6 +51,11 @@ export function SyncRunProgress({ run, locale, timeZone, t }: Props) {
           {when}
         </Text>
       </InlineStack>
+      {pace && (
+        <Text as="p" variant="bodySm" tone="subdued">
+          {pace}
+        </Text>
+      )}
       {run.lastError && (
         <Text as="p" variant="bodySm" tone="critical">
           {t("status.run.lastError", { error: run.lastError })}

@@ -1,18 +1,26 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { BlockStack, Card, Divider, EmptyState, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, Divider, EmptyState, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { Fragment } from "react";
 import { SyncRunProgress } from "../components/SyncRunProgress";
 import db from "../db.server";
 import type { MessageKey } from "../locales/i18n";
 import { useTranslation } from "../locales/useTranslation";
 import { authenticate } from "../shopify.server";
+import { enqueueBackfills } from "../sync/enqueue.server";
 import { type RecordCounts, readShopSyncStatus } from "../sync/status.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   return readShopSyncStatus(db, session.shop);
+};
+
+/** "Resync": the merchant asks for every order and contract to be read again (a backfill job per resource). */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  await enqueueBackfills(session.shop, "resync");
+  return { resyncQueued: true };
 };
 
 const COUNT_LABELS: Record<keyof RecordCounts, MessageKey> = {
@@ -30,6 +38,8 @@ const EMPTY_STATE_IMAGE = "https://cdn.shopify.com/s/files/1/0262/4071/2726/file
 
 export default function SyncStatusPage() {
   const { latestRuns, counts, hasData } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const submitting = useNavigation().state === "submitting";
   const { locale, timeZone, t } = useTranslation();
   const numbers = new Intl.NumberFormat(locale);
 
@@ -47,9 +57,17 @@ export default function SyncStatusPage() {
           <Layout.Section>
             <Card>
               <BlockStack gap="400">
-                <Text as="h2" variant="headingMd">
-                  {t("status.runs.heading")}
-                </Text>
+                <InlineStack align="space-between" blockAlign="center">
+                  <Text as="h2" variant="headingMd">
+                    {t("status.runs.heading")}
+                  </Text>
+                  <Form method="post">
+                    <Button submit loading={submitting} accessibilityLabel={t("status.resync.help")}>
+                      {t("status.resync")}
+                    </Button>
+                  </Form>
+                </InlineStack>
+                {actionData?.resyncQueued && <Banner tone="info">{t("status.resync.queued")}</Banner>}
                 {latestRuns.length === 0 && <Text as="p">{t("status.runs.none")}</Text>}
                 {latestRuns.map((run, index) => (
                   <Fragment key={run.resource}>

@@ -9,6 +9,9 @@ export interface SyncRunStatus {
   status: string;
   doneCount: number;
   expectedCount: number | null;
+  /** Records written per second in the current phase, and the estimated seconds left (running runs). */
+  ratePerSecond: number | null;
+  etaSeconds: number | null;
   lastError: string | null;
   startedAt: string; // ISO 8601, UTC
   finishedAt: string | null;
@@ -64,6 +67,8 @@ async function latestRunPerResource(db: Db, shop: string): Promise<SyncRunStatus
     status: run.status,
     doneCount: run.doneCount,
     expectedCount: run.expectedCount,
+    ratePerSecond: run.ratePerSecond,
+    etaSeconds: run.etaSeconds,
     lastError: run.lastError,
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,

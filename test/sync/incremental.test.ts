@@ -6,6 +6,7 @@ import type * as AppQueue from "../../app/jobs/app-queue.server";
 import type { ThrottleBucket } from "../emulator/graphql/throttle";
 import { ThrottleBucket as Bucket } from "../emulator/graphql/throttle";
 import { adminGraphQL, appWebhookTransport, graphqlUrl, type ReceivedDelivery } from "../emulator/fixtures";
+import { sessionToken } from "../helpers/shopify-requests";
 import { installApp, type InstalledApp } from "./app-install";
 import { waitFor } from "../helpers/wait-for";
 import { expectedShop } from "./expected-rows";
@@ -137,5 +138,17 @@ describe("incremental sync", () => {
     await deliveriesSettled();
     await expectDatabaseEqualsShopify();
     expect(refused).toBeGreaterThan(0);
+  });
+
+  it("the merchant's Resync reads the whole shop again and ends exact", async () => {
+    const { action } = await import("../../app/routes/app._index");
+    const request = new Request("https://tsuzuku.test/app?index", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${await sessionToken({ shop: harness.shop })}` },
+    });
+    expect(await action({ request, params: {}, context: {} })).toEqual({ resyncQueued: true });
+    await waitFor("both resyncs", async () =>
+      (await harness.database.db.syncRun.count({ where: { shop: harness.shop, kind: "resync", status: "succeeded" } })) === 2, { timeoutMs: 60_000 });
+    await expectDatabaseEqualsShopify();
   });
 });
