@@ -103,6 +103,8 @@ describe("a valid session token", () => {
         status: "running",
         doneCount: 120,
         expectedCount: 300,
+        ratePerSecond: null,
+        etaSeconds: null,
         lastError: "THROTTLED, retried",
         startedAt: "2026-05-04T00:00:00.000Z",
         finishedAt: null,
