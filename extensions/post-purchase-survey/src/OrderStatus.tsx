@@ -1,0 +1,24 @@
+/** @jsxImportSource preact */
+// customer-account.order-status.block.render: the survey on the order-status page, unless the order
+// answered already (there or on the thank-you page).
+import "@shopify/ui-extensions/preact";
+import type { Api } from "@shopify/ui-extensions/customer-account.order-status.block.render";
+import { render } from "preact";
+import { parseConfig, type SurveyHost } from "./host";
+import { Survey } from "./Survey";
+
+export default async () => {
+  const api = (globalThis as unknown as { shopify: Api }).shopify;
+  const metafield = api.appMetafields.value.find((entry) => entry.metafield.namespace === "$app" && entry.metafield.key === "survey_config");
+  const host: SurveyHost = {
+    placement: "order-status",
+    language: api.localization.extensionLanguage.value.isoCode,
+    orderId: api.order.value?.id,
+    config: parseConfig(metafield ? String(metafield.metafield.value) : undefined),
+    translate: (key, vars) => api.i18n.translate(key, vars),
+    sessionToken: () => api.sessionToken.get(),
+    storage: { read: (key) => api.storage.read(key), write: (key, value) => api.storage.write(key, value) },
+    fetch: (input, init) => fetch(input, init),
+  };
+  render(<Survey host={host} />, document.body);
+};
