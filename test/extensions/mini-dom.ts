@@ -18,10 +18,10 @@ export class MiniNode {
     readonly nodeType: number,
     readonly ownerDocument: MiniDocument,
   ) {}
-  get firstChild() {
+  get firstChild(): MiniNode | null {
     return this.childNodes[0] ?? null;
   }
-  get lastChild() {
+  get lastChild(): MiniNode | null {
     return this.childNodes.at(-1) ?? null;
   }
   get nextSibling(): MiniNode | null {
