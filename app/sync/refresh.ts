@@ -11,6 +11,7 @@ import { ORDERS_BY_IDS } from "./graphql/OrdersByIds";
 import { NodeReader } from "./node-reader";
 import { mapLineItem, mapOrder, ORDER_LINE_TABLE, ORDER_TABLE, type OrderLineRow, REFUND_TABLE } from "./orders/order-rows";
 import { markSubscriptionOrders } from "./orders/order-writes";
+import { deriveCustomers } from "./customers/customer-facts";
 import { placeholderList, type SqlWriter, type Statement } from "./write/statements";
 import { randomUUID } from "node:crypto";
 
@@ -46,6 +47,9 @@ export async function storeOrderNodes(client: AdminClient, writer: SqlWriter, sh
   }
   statements.push(...markSubscriptionOrders(writer, shop, subscriptionOrders));
   await writer.run(statements);
+  // After the orders commit: their customers' first order and counts may have changed.
+  const customers = [...new Set(nodes.map((node) => NodeReader.of(node, "order").optionalRefId("customer")).filter((id): id is string => id !== null))];
+  await writer.run(deriveCustomers(writer, shop, syncedAt, customers));
   return outcome;
 }
 

@@ -29,11 +29,14 @@ describe("backfill", () => {
     const expected = expectedShop(harness.shop, harness.store);
     const stored = await storedShop(harness);
     expect(orders.written).toBe(1_500);
+    expect(expected.customers.length).toBeGreaterThan(300);
     expect(contracts.written).toBe(expected.contracts.length);
     expect(stored.orders).toEqual(sortedById(expected.orders));
     expect(stored.lines).toEqual(sortedById(expected.lines));
     expect(stored.refunds).toEqual(sortedById(expected.refunds));
     expect(stored.contracts).toEqual(sortedById(expected.contracts));
+  expect(stored.customers).toEqual(sortedById(expected.customers));
+    expect(stored.customers).toEqual(sortedById(expected.customers));
   });
 
   it("records the run and the cursor: done, counts, watermark", async () => {

@@ -120,10 +120,36 @@ export function expectedContract(shop: string, contract: EmContract) {
   };
 }
 
+/** Customers as facts of their counted orders (not test, not cancelled): first order, count, first journey. */
+export function expectedCustomers(shop: string, orders: EmOrder[]) {
+  const byCustomer = new Map<number, EmOrder[]>();
+  for (const order of orders) {
+    if (order.customerId === null || order.test || order.cancelledAt !== null) continue;
+    byCustomer.set(order.customerId, [...(byCustomer.get(order.customerId) ?? []), order]);
+  }
+  return [...byCustomer.entries()].map(([customerId, own]) => {
+    const first = [...own].sort((a, b) => second(a.processedAt).getTime() - second(b.processedAt).getTime() || (gid("Order", a.id) < gid("Order", b.id) ? -1 : 1))[0];
+    const utm = first.journey?.firstVisit?.utm ?? null;
+    return {
+      shop,
+      id: gid("Customer", customerId),
+      firstOrderId: gid("Order", first.id),
+      firstOrderAt: second(first.processedAt),
+      ordersCount: own.length,
+      firstVisitSource: first.journey?.firstVisit?.source ?? null,
+      firstUtmSource: utm?.source ?? null,
+      firstUtmMedium: utm?.medium ?? null,
+      firstUtmCampaign: utm?.campaign ?? null,
+      firstDiscountCode: first.discountCodes[0] ?? null,
+    };
+  });
+}
+
 /** Every order of the store, as the database must hold it (orders sorted by id as strings). */
 export function expectedShop(shop: string, store: ShopStore) {
   const orders = [...store.orders()];
   return {
+    customers: expectedCustomers(shop, orders),
     orders: orders.map((order) => expectedOrder(shop, order)),
     lines: orders.flatMap((order) => expectedLines(shop, order)),
     refunds: orders.flatMap((order) => expectedRefunds(shop, order)),

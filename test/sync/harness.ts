@@ -60,13 +60,17 @@ export async function storedShop(harness: SyncHarness) {
   const { db } = harness.database;
   const where = { shop: harness.shop };
   const orderBy = { id: "asc" as const };
-  const [orders, lines, refunds, contracts] = await Promise.all([
+  const [customers, orders, lines, refunds, contracts] = await Promise.all([
+    db.customer.findMany({
+      where, orderBy,
+      select: { shop: true, id: true, firstOrderId: true, firstOrderAt: true, ordersCount: true, firstVisitSource: true, firstUtmSource: true, firstUtmMedium: true, firstUtmCampaign: true, firstDiscountCode: true },
+    }),
     db.order.findMany({ where, orderBy, omit: { syncedAt: true, appName: true, countryCode: true } }),
     db.orderLine.findMany({ where, orderBy, omit: { orderUpdatedAt: true } }),
     db.refund.findMany({ where, orderBy, omit: { processedAt: true, orderUpdatedAt: true } }),
     db.subscriptionContract.findMany({ where, orderBy, omit: { syncedAt: true }, include: { lines: { orderBy } } }),
   ]);
-  return { orders, lines, refunds, contracts };
+  return { customers, orders, lines, refunds, contracts };
 }
 
 export function sortedById<T extends { id: string }>(rows: T[]): T[] {

@@ -50,7 +50,7 @@ async function matchesShopify(): Promise<boolean> {
   const expected = expectedShop(harness.shop, harness.store);
   const stored = await storedShop(harness);
   return JSON.stringify(stored, bigints) === JSON.stringify({
-    orders: sortedById(expected.orders), lines: sortedById(expected.lines), refunds: sortedById(expected.refunds), contracts: sortedById(expected.contracts),
+    customers: sortedById(expected.customers), orders: sortedById(expected.orders), lines: sortedById(expected.lines), refunds: sortedById(expected.refunds), contracts: sortedById(expected.contracts),
   }, bigints);
 }
 const bigints = (_key: string, value: unknown) => (typeof value === "bigint" ? `${value}n` : value);
@@ -63,6 +63,7 @@ async function expectDatabaseEqualsShopify() {
   expect(stored.lines).toEqual(sortedById(expected.lines));
   expect(stored.refunds).toEqual(sortedById(expected.refunds));
   expect(stored.contracts).toEqual(sortedById(expected.contracts));
+  expect(stored.customers).toEqual(sortedById(expected.customers));
 }
 
 /** Changes a slice of the shop through the Admin API: tags, refunds, cancellations, contract pauses and cancels. */

@@ -92,6 +92,8 @@ describe("a worker killed mid-backfill", () => {
     expect(stored.lines).toEqual(sortedById(expected.lines));
     expect(stored.refunds).toEqual(sortedById(expected.refunds));
     expect(stored.contracts).toEqual(sortedById(expected.contracts));
+  expect(stored.customers).toEqual(sortedById(expected.customers));
+    expect(stored.customers).toEqual(sortedById(expected.customers));
     // The interrupted run was resumed, not restarted: one bulk operation, one run, its count exact.
     const run = await db.syncRun.findFirstOrThrow({ where: { shop: harness.shop, resource: "orders", kind: "backfill" } });
     expect(run).toMatchObject({ status: "succeeded", doneCount: ORDERS, expectedCount: ORDERS });

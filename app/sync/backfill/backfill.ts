@@ -10,6 +10,7 @@ import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "../../db.server";
 import type { AdminClient } from "../admin-client";
+import { deriveCustomers } from "../customers/customer-facts";
 import type { SqlWriter, Statement } from "../write/statements";
 import { BulkOperationError, type PollOptions, startBulkExport, waitForBulkOperation } from "./bulk-operation";
 import { countLines, downloadFile } from "./jsonl-file";
@@ -103,6 +104,8 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
       }, options.batchSize);
     }
 
+    // Customers are facts of the orders: derived once the orders are in.
+    if (resource === "orders") await options.writer.run(deriveCustomers(options.writer, shop, now()));
     const watermark = cursor.updatedAtCursor && cursor.updatedAtCursor > run.startedAt ? cursor.updatedAtCursor : run.startedAt;
     await db.$transaction([
       db.syncCursor.update({ where: key, data: { bulkOperationId: null, bulkLinesConsumed: 0, backfilledAt: now(), updatedAtCursor: watermark } }),

@@ -2,7 +2,6 @@
 // then read line by line, from any line, as many times as the import needs.
 import { createReadStream, createWriteStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
@@ -14,20 +13,30 @@ export async function downloadFile(url: string, path: string): Promise<number> {
   return (await stat(path)).size;
 }
 
-/** Lines of the file with their 0-based number, starting at `fromLine`; empty lines are skipped. */
-export async function* readLines(path: string, fromLine = 0): AsyncGenerator<{ line: number; text: string }> {
-  const input = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
-  const lines = createInterface({ input, crlfDelay: Infinity });
+/**
+ * Lines of the file with their 0-based number, starting at `fromLine`; empty lines are skipped. Lines
+ * for which `keep(buffer, start, end)` is false are skipped without being decoded (the import reads
+ * the file twice and wants half of the lines each time).
+ */
+export async function* readLines(
+  path: string,
+  fromLine = 0,
+  keep: (buffer: Buffer, start: number, end: number) => boolean = () => true,
+): AsyncGenerator<{ line: number; text: string }> {
   let number = 0;
-  try {
-    for await (const text of lines) {
-      if (number >= fromLine && text.length > 0) yield { line: number, text };
+  let carry: Buffer | null = null;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const buffer: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    let start = 0;
+    for (let end = buffer.indexOf(10, start); end !== -1; end = buffer.indexOf(10, start)) {
+      const stop = end > start && buffer[end - 1] === 13 ? end - 1 : end;
+      if (number >= fromLine && stop > start && keep(buffer, start, stop)) yield { line: number, text: buffer.toString("utf8", start, stop) };
       number++;
+      start = end + 1;
     }
-  } finally {
-    lines.close();
-    input.destroy();
+    carry = start < buffer.length ? buffer.subarray(start) : null;
   }
+  if (carry && carry.length > 0 && number >= fromLine && keep(carry, 0, carry.length)) yield { line: number, text: carry.toString("utf8") };
 }
 
 /** Lines as readLines numbers them: a last line without its newline counts too. */

@@ -24,7 +24,12 @@ export interface TwoPassHandlers {
   run(statements: Statement[]): Promise<void>;
 }
 
-const PARENT_KEY = '"__parentId":';
+const PARENT_KEY = Buffer.from('"__parentId":');
+
+/** A child line carries __parentId (as a key: inside a string value its quotes would be escaped). */
+function isChildLine(buffer: Buffer, start: number, end: number): boolean {
+  return buffer.subarray(start, end).lastIndexOf(PARENT_KEY) !== -1;
+}
 
 export async function importTwoPass(path: string, lineCount: number, startPosition: number, handlers: TwoPassHandlers, batchSize = 2_000): Promise<void> {
   for (const pass of ["roots", "children"] as const) {
@@ -38,10 +43,9 @@ export async function importTwoPass(path: string, lineCount: number, startPositi
       await handlers.run([...statements, ...handlers.checkpoint(offset + nextLine, pass === "roots" ? batch.length : 0)]);
       batch = [];
     };
-    for await (const { line, text } of readLines(path, fromLine)) {
+    const wanted = pass === "children" ? isChildLine : (buffer: Buffer, start: number, end: number) => !isChildLine(buffer, start, end);
+    for await (const { line, text } of readLines(path, fromLine, wanted)) {
       nextLine = line + 1;
-      const isChild = text.includes(PARENT_KEY);
-      if (isChild !== (pass === "children")) continue;
       batch.push({ line, json: parseLine(text, line) });
       if (batch.length >= batchSize) await flush();
     }
