@@ -40,6 +40,13 @@ export interface PublishedSurvey {
   questions: SurveyQuestionDef[];
 }
 
+/** The app-owned metafield's value ($app / survey_config), written when the merchant saves. */
+export interface SurveyConfig {
+  /** Where answers go: the app's URL. */
+  appUrl: string;
+  surveys: PublishedSurvey[];
+}
+
 /** One answer as the extension sends it. */
 export interface AnswerInput {
   questionKey: string;

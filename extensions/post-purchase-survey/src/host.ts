@@ -1,12 +1,8 @@
 // What the survey needs from the page it renders on. The two entry modules build it from the `shopify`
 // global of their target; tests build it by hand.
-import type { AnswerInput, Placement, PublishedSurvey } from "../../../app/surveys/flow";
+import type { AnswerInput, Placement, PublishedSurvey, SurveyConfig } from "../../../app/surveys/flow";
 
-/** The app-owned metafield's value ($app / survey_config), written by the admin builder. */
-export interface SurveyConfig {
-  appUrl: string;
-  surveys: PublishedSurvey[];
-}
+export type { SurveyConfig };
 
 export interface SurveyHost {
   placement: Placement;
