@@ -17,6 +17,8 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   PORT: port,
   NODE_ENV: "production" as const,
+  // One process: the web server also runs the sync and metrics jobs (SQLite's queue is in-process).
+  TSUZUKU_WORK_JOBS: process.env.TSUZUKU_WORK_JOBS ?? "1",
 };
 
 console.log(`Tsuzuku is serving on http://localhost:${port} (database ${env.DATABASE_URL ?? "file:./prisma/tsuzuku.db"})`);

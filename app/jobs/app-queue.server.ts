@@ -1,6 +1,6 @@
 // The app's one job queue, with every job the app defines. Request handlers only enqueue
-// (`appJobQueue()`); `startJobWorkers()` also runs the jobs in this process — the embedded default
-// (`npm run main`) does so, and on PostgreSQL any number of `npm run worker` processes may too.
+// (`appJobQueue()`); jobs run in processes that work the queue: `npm run worker` (startJobWorkers), and
+// the web process itself when TSUZUKU_WORK_JOBS=1 (`npm run main`, the embedded default, sets it).
 import db, { databaseUrl } from "../db.server";
 import { logger } from "../logger.server";
 import { createAdminClient } from "../sync/admin-client";
@@ -36,7 +36,8 @@ export function appJobQueue(): Promise<JobQueue<AppJob>> {
       maintenanceIntervalSeconds: numberFromEnv("TSUZUKU_JOB_MAINTENANCE_SECONDS"),
       pollIntervalMs: numberFromEnv("TSUZUKU_JOB_POLL_MS"),
     });
-    if (working) await created.workAll();
+    // TSUZUKU_WORK_JOBS=1: this web process runs jobs too (the embedded default, `npm run main`).
+    if (working || process.env.TSUZUKU_WORK_JOBS === "1") await created.workAll();
     await created.start();
     return created;
   })();
