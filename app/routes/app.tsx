@@ -32,6 +32,7 @@ export default function App() {
         <Link to="/app" rel="home">
           {t("nav.home")}
         </Link>
+        <Link to="/app/surveys">{t("nav.surveys")}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>
