@@ -38,10 +38,16 @@ export async function importTwoPass(path: string, lineCount: number, startPositi
     const fromLine = Math.max(0, startPosition - offset);
     let batch: BulkLine[] = [];
     let nextLine = fromLine;
+    // One batch is written while the next is parsed; batches still commit one after another, in order.
+    let inFlight: Promise<void> = Promise.resolve();
     const flush = async () => {
       const statements = batch.length === 0 ? [] : pass === "roots" ? handlers.roots(batch) : handlers.children(batch);
-      await handlers.run([...statements, ...handlers.checkpoint(offset + nextLine, pass === "roots" ? batch.length : 0)]);
+      const writing = [...statements, ...handlers.checkpoint(offset + nextLine, pass === "roots" ? batch.length : 0)];
       batch = [];
+      await inFlight;
+      inFlight = handlers.run(writing);
+      // Awaited at the next flush; until then a failure must not count as unhandled.
+      inFlight.catch(() => {});
     };
     const wanted = pass === "children" ? isChildLine : (buffer: Buffer, start: number, end: number) => !isChildLine(buffer, start, end);
     for await (const { line, text } of readLines(path, fromLine, wanted)) {
@@ -51,6 +57,7 @@ export async function importTwoPass(path: string, lineCount: number, startPositi
     }
     nextLine = lineCount;
     await flush();
+    await inFlight;
   }
 }
 

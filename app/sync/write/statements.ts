@@ -4,13 +4,14 @@
 // Why not Prisma here: the backfill writes millions of rows. Measured on this 2-core machine
 // (bench/sync.ts, 100,000 orders), batched `$executeRawUnsafe` statements inside `$transaction` moved
 // 4,028 orders/s on SQLite and 2,946 on PostgreSQL with 870 MB peak RSS; the drivers themselves
-// (better-sqlite3 prepared statements, node-postgres multi-row statements) are used instead. Everything
+// (better-sqlite3 prepared statements on a thread of their own, node-postgres multi-row statements) are
+// used instead. Everything
 // else in the app reads and writes through Prisma; the SQL below only touches the tables of
 // prisma/schema.prisma, in the shape its migrations create (DateTime as ISO 8601 text on SQLite and
 // timestamp(3) UTC on PostgreSQL, booleans as 0/1 on SQLite, BigInt as 64-bit integers).
-import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseKind, type DatabaseKind } from "../../db/database-url";
+import { SqliteThread } from "./sqlite-thread";
 import { type TableSpec, rowsPerStatement, upsertSql } from "./upsert-sql";
 
 /** One SQL statement with its parameters, not yet run. */
@@ -63,37 +64,22 @@ export function sqliteFilePath(databaseUrl: string): string {
 }
 
 function sqliteWriter(databaseUrl: string): SqlWriter {
-  const db = new Database(sqliteFilePath(databaseUrl), { timeout: 10_000 });
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.defaultSafeIntegers(true);
-  const prepared = new Map<string, Database.Statement>();
-  const statementFor = (sql: string) => {
-    let statement = prepared.get(sql);
-    if (!statement) prepared.set(sql, (statement = db.prepare(sql)));
-    return statement;
-  };
-  const runAll = db.transaction((statements: Statement[]) => {
-    for (const { sql, params } of statements) statementFor(sql).run(...params.map(sqliteValue));
-  });
+  const thread = new SqliteThread(sqliteFilePath(databaseUrl));
   return {
     dialect: "sqlite",
-    // One prepared single-row statement per row: with better-sqlite3 that beats multi-row text.
+    // One prepared single-row statement per row: with better-sqlite3 as fast as multi-row text, and
+    // values are converted here, so the thread only binds.
     upsert(spec, rows) {
       const sql = upsertSql("sqlite", spec, 1);
-      return rows.map((row) => ({ sql, params: spec.columns.map((column) => row[column]) }));
+      return rows.map((row) => ({ sql, params: spec.columns.map((column) => sqliteValue(row[column])) }));
     },
-    raw: (sql, ...params) => ({ sql, params }),
+    raw: (sql, ...params) => ({ sql, params: params.map(sqliteValue) }),
     param: () => "?",
     async run(statements) {
-      if (statements.length > 0) runAll(statements);
+      if (statements.length > 0) await thread.run(statements);
     },
-    async query<T>(sql: string, ...params: unknown[]) {
-      return statementFor(sql).all(...params.map(sqliteValue)) as T[];
-    },
-    async close() {
-      db.close();
-    },
+    query: <T>(sql: string, ...params: unknown[]) => thread.query<T>(sql, params.map(sqliteValue)),
+    close: () => thread.close(),
   };
 }
 
