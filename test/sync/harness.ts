@@ -28,7 +28,7 @@ export async function startSyncHarness(options: {
   orders: number;
   seed?: number;
   currency?: string;
-  emulator?: Partial<Pick<ShopifyEmulatorOptions, "webhooks" | "now">>;
+  emulator?: Partial<Pick<ShopifyEmulatorOptions, "webhooks" | "now" | "bulkAutoStart">>;
 }): Promise<SyncHarness> {
   const store = new MutableShopStore(generateShop({ seed: options.seed ?? 7, orders: options.orders, currency: options.currency }));
   const shop = store.shop.domain;

@@ -152,4 +152,18 @@ describe("incremental sync", () => {
       (await harness.database.db.syncRun.count({ where: { shop: harness.shop, kind: "resync", status: "succeeded" } })) === 2, { timeoutMs: 60_000 });
     await expectDatabaseEqualsShopify();
   });
+
+  it("uninstalling stops the shop's sync: its jobs do nothing", async () => {
+    harness.emulator.uninstallApp(harness.shop);
+    await deliveriesSettled();
+    await waitFor("the uninstall to be recorded", async () =>
+      (await harness.database.db.shop.findUnique({ where: { shop: harness.shop } }))?.installState === "uninstalled");
+    const [order] = [...harness.store.orders()].filter((o) => !o.test && o.cancelledAt === null);
+    harness.store.updateOrder(order.id, { tags: ["after-uninstall"] }, Date.now());
+    const queue = await jobs.appJobQueue();
+    const id = await queue.enqueue("sync.refresh", { shop: harness.shop, resource: "orders", ids: [`gid://shopify/Order/${order.id}`] });
+    await waitFor("the refresh job to finish", async () => (await queue.getJob("sync.refresh", id!))?.status === "completed");
+    const stored = await harness.database.db.order.findUniqueOrThrow({ where: { shop_id: { shop: harness.shop, id: `gid://shopify/Order/${order.id}` } } });
+    expect(stored.tags).not.toContain("after-uninstall");
+  });
 });
