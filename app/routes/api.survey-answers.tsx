@@ -1,7 +1,8 @@
 // POST: a shopper's survey answers from the checkout extension (thank-you and order-status pages).
 // GET: whether an order already answered. Both authenticate the checkout session token.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import db from "../db.server";
+import db, { databaseKind, databaseUrl } from "../db.server";
+import { openSqliteAnswerWriter } from "../surveys/answer-writer.server";
 import { type AnswerEndpointDeps, defaultLimiters, handleAnswerPost, handleAnswerStatus } from "../surveys/answer-endpoint.server";
 import { apiKey, authenticate } from "../shopify.server";
 
@@ -10,6 +11,7 @@ const deps: AnswerEndpointDeps = {
   apiKey,
   authenticate: (request) => authenticate.public.checkout(request),
   ...defaultLimiters(),
+  ...(databaseKind(databaseUrl()) === "sqlite" ? { answerWriter: openSqliteAnswerWriter(databaseUrl()) } : {}),
 };
 
 // OPTIONS (the CORS preflight) reaches the action, where the library answers it.

@@ -2,6 +2,7 @@
 // and tests and the benchmark pass their own limits.
 import type { Db } from "../db.server";
 import { logger } from "../logger.server";
+import type { AnswerWriter } from "./answer-writer.server";
 import { AnswerRejectedError, responseStatus, submissionSchema, submitAnswers } from "./answers.server";
 import { RateLimiter } from "./rate-limit";
 
@@ -21,6 +22,8 @@ export interface AnswerEndpointDeps {
   shopLimiter: RateLimiter;
   /** Per client (address, else order): one shopper. */
   clientLimiter: RateLimiter;
+  /** The SQLite fast path for storing answers; without it answers are written through Prisma. */
+  answerWriter?: AnswerWriter;
 }
 
 export function defaultLimiters() {
@@ -47,8 +50,12 @@ function tokenShop(dest: unknown): string | null {
   return SHOP_DOMAIN.test(host) ? host : null;
 }
 
+/**
+ * The shopper's address as the app's own proxy saw it: the last X-Forwarded-For hop (earlier hops are
+ * whatever the client claimed), else X-Real-IP.
+ */
 function clientAddress(request: Request): string | null {
-  const forwarded = request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim();
+  const forwarded = request.headers.get("X-Forwarded-For")?.split(",").at(-1)?.trim();
   return forwarded || request.headers.get("X-Real-IP") || null;
 }
 
@@ -71,6 +78,24 @@ async function readCapped(request: Request, limit: number): Promise<string | nul
   return Buffer.concat(chunks).toString("utf8");
 }
 
+// Whether a shop is installed, re-read after a few seconds: every answer needs it, and an uninstall
+// takes effect soon enough.
+const INSTALLED_TTL_MS = 5_000;
+const installedCache = new Map<string, { installed: boolean; at: number }>();
+
+async function isInstalled(db: Db, shop: string): Promise<boolean> {
+  const cached = installedCache.get(shop);
+  if (cached && Date.now() - cached.at < INSTALLED_TTL_MS) return cached.installed;
+  const row = await db.shop.findUnique({ where: { shop }, select: { installState: true } });
+  if (installedCache.size > 10_000) installedCache.clear();
+  installedCache.set(shop, { installed: row?.installState === "installed", at: Date.now() });
+  return row?.installState === "installed";
+}
+
+export function clearInstalledCache() {
+  installedCache.clear();
+}
+
 type Authenticated = { shop: string; customerId: string | null; cors: (response: Response) => Response };
 
 async function authenticated(request: Request, deps: AnswerEndpointDeps): Promise<Authenticated | Response> {
@@ -88,8 +113,7 @@ async function authenticated(request: Request, deps: AnswerEndpointDeps): Promis
   // The library skips the audience check for extension tokens; Tsuzuku checks it (and that `dest` is a
   // myshopify domain) so a token is only ever read as one Shopify issued for this app and that shop.
   if (!shop || auth.sessionToken.aud !== deps.apiKey) return auth.cors(problem(401, "token", "not issued for this app"));
-  const installed = await deps.db.shop.findUnique({ where: { shop }, select: { installState: true } });
-  if (installed?.installState !== "installed") return auth.cors(problem(401, "token", "shop is not installed"));
+  if (!(await isInstalled(deps.db, shop))) return auth.cors(problem(401, "token", "shop is not installed"));
   const sub = auth.sessionToken.sub;
   const customerId = typeof sub === "string" && /^gid:\/\/shopify\/Customer\/\d+$/.test(sub) ? sub : null;
   return { shop, customerId, cors: auth.cors };
@@ -126,7 +150,7 @@ export async function handleAnswerPost(request: Request, deps: AnswerEndpointDep
   if (clientWait) return cors(problem(429, "rate", "too many answers from this client", { "Retry-After": String(clientWait) }));
 
   try {
-    const result = await submitAnswers(deps.db, shop, parsed.data, customerId);
+    const result = await submitAnswers(deps.db, shop, parsed.data, customerId, deps.answerWriter);
     return cors(json(result, 200));
   } catch (error) {
     if (error instanceof AnswerRejectedError) return cors(problem(error.status, error.field, error.reason));

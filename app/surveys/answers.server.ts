@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "../db.server";
 import { SCORE_RANGE, TEXT_ANSWER_MAX, type AnswerInput } from "./flow";
 import { PLACEMENTS } from "./definition";
+import type { AnswerWriter } from "./answer-writer.server";
 import { loadSurvey, type StoredSurvey, SurveyNotFoundError } from "./store.server";
 
 const questionKey = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "unknown question");
@@ -172,7 +173,7 @@ export interface SubmitResult {
  * written, so a bad submission stores nothing. The first answer to a question wins; re-sending it is a
  * no-op.
  */
-export async function submitAnswers(db: Db, shop: string, submission: Submission, customerId: string | null): Promise<SubmitResult> {
+export async function submitAnswers(db: Db, shop: string, submission: Submission, customerId: string | null, writer?: AnswerWriter): Promise<SubmitResult> {
   const survey = await surveyVersion(db, shop, submission.surveyId, submission.surveyVersion);
   if (survey.status !== "active") throw new AnswerRejectedError("surveyId", "this survey is not active", 409);
   const seen = new Set<string>();
@@ -181,6 +182,15 @@ export async function submitAnswers(db: Db, shop: string, submission: Submission
     seen.add(answer.questionKey);
     return checkAnswer(survey, answer, index);
   });
+
+  if (writer) {
+    const outcome = writer.write(
+      { shop, surveyId: submission.surveyId, surveyVersion: submission.surveyVersion, orderId: submission.orderId, customerId, placement: submission.placement, locale: submission.locale ?? null },
+      values,
+    );
+    if ("conflictVersion" in outcome) throw new AnswerRejectedError("surveyVersion", `this order answered version ${outcome.conflictVersion}`, 409);
+    return outcome;
+  }
 
   const key = { shop_orderId_surveyId: { shop, orderId: submission.orderId, surveyId: submission.surveyId } };
   const create = {

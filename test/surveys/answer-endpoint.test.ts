@@ -100,6 +100,17 @@ describe("checkout session tokens", () => {
     expect(stored[0].answers.map((a) => [a.question.key, a.question.surveyVersion, a.optionIds])).toEqual([["heard_from", 1, '["influencer"]']]);
   });
 
+  it("what the endpoint writes reads back through Prisma: scores, consent, times", async () => {
+    const before = Date.now();
+    const answers = [{ questionKey: "csat", score: 5 }, { questionKey: "interview", consent: true }];
+    expect((await post(heardFrom({ surveyId: otherSurveyId, answers }), await token())).status).toBe(200);
+    const response = await db.surveyResponse.findFirstOrThrow({ where: { shop: SHOP }, include: { answers: true } });
+    expect(response.submittedAt).toBeInstanceOf(Date);
+    expect(response.submittedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    const values = response.answers.map((a) => [a.score, a.consent, a.optionIds, a.text]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(values).toEqual([[5, null, null, null], [null, true, null, null]]);
+  });
+
   it("a guest's token (no sub) stores the answer without a customer", async () => {
     expect((await post(heardFrom(), await checkoutSessionToken({ shop: SHOP }))).status).toBe(200);
     expect((await db.surveyResponse.findFirstOrThrow({ where: { shop: SHOP } })).customerId).toBeNull();
