@@ -1,6 +1,7 @@
 // A generated shop served by the Admin API emulator, a real test database holding its Shop row, and a
 // throttle-aware admin client holding an offline token — what every sync test starts from.
 import { tmpdir } from "node:os";
+import { expect } from "vitest";
 import path from "node:path";
 import { createAdminClient, type AdminClient } from "../../app/sync/admin-client";
 import { fetchTransport } from "../../app/sync/fetch-transport";
@@ -11,6 +12,7 @@ import { EMULATOR_APP, graphqlUrl, offlineTokenFor } from "../emulator/fixtures"
 import { generateShop } from "../emulator/generator";
 import { MutableShopStore } from "../emulator/store/shop-store";
 import { shopRow } from "../factories/commerce";
+import { expectedShop } from "./expected-rows";
 
 export interface SyncHarness {
   database: TestDatabase;
@@ -75,4 +77,13 @@ export async function storedShop(harness: SyncHarness) {
 
 export function sortedById<T extends { id: string }>(rows: T[]): T[] {
   return [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The database holds the emulator's shop exactly, table by table (a failure names the table's rows). */
+type Table = "customers" | "orders" | "lines" | "refunds" | "contracts";
+
+export async function expectStoredShopEqualsShopify(harness: SyncHarness, tables: Table[] = ["customers", "orders", "lines", "refunds", "contracts"]) {
+  const expected = expectedShop(harness.shop, harness.store);
+  const stored = await storedShop(harness);
+  for (const table of tables) expect({ table, rows: stored[table] }).toEqual({ table, rows: sortedById<{ id: string }>(expected[table]) });
 }

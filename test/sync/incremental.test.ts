@@ -10,7 +10,7 @@ import { sessionToken } from "../helpers/shopify-requests";
 import { installApp, type InstalledApp } from "./app-install";
 import { waitFor } from "../helpers/wait-for";
 import { expectedShop } from "./expected-rows";
-import { sortedById, startSyncHarness, storedShop, type SyncHarness } from "./harness";
+import { expectStoredShopEqualsShopify, sortedById, startSyncHarness, storedShop, type SyncHarness } from "./harness";
 
 let harness: SyncHarness;
 let installed: InstalledApp;
@@ -57,13 +57,7 @@ const bigints = (_key: string, value: unknown) => (typeof value === "bigint" ? `
 
 async function expectDatabaseEqualsShopify() {
   await waitFor("the database to equal the emulator's shop", matchesShopify, { timeoutMs: 60_000, intervalMs: 200 }).catch(() => undefined);
-  const expected = expectedShop(harness.shop, harness.store);
-  const stored = await storedShop(harness);
-  expect(stored.orders).toEqual(sortedById(expected.orders));
-  expect(stored.lines).toEqual(sortedById(expected.lines));
-  expect(stored.refunds).toEqual(sortedById(expected.refunds));
-  expect(stored.contracts).toEqual(sortedById(expected.contracts));
-  expect(stored.customers).toEqual(sortedById(expected.customers));
+  await expectStoredShopEqualsShopify(harness);
 }
 
 /** Changes a slice of the shop through the Admin API: tags, refunds, cancellations, contract pauses and cancels. */

@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_API_KEY, TEST_API_SECRET, TEST_APP_URL, configuredScopes } from "../helpers/app";
 import { waitFor } from "../helpers/wait-for";
 import { installApp, type InstalledApp } from "./app-install";
-import { expectedShop } from "./expected-rows";
-import { sortedById, startSyncHarness, storedShop, type SyncHarness } from "./harness";
+import { expectStoredShopEqualsShopify, startSyncHarness, type SyncHarness } from "./harness";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const ORDERS = 6_000;
@@ -86,14 +85,7 @@ describe("a worker killed mid-backfill", () => {
     second.kill("SIGTERM");
     await once(second, "exit");
 
-    const expected = expectedShop(harness.shop, harness.store);
-    const stored = await storedShop(harness);
-    expect(stored.orders).toEqual(sortedById(expected.orders));
-    expect(stored.lines).toEqual(sortedById(expected.lines));
-    expect(stored.refunds).toEqual(sortedById(expected.refunds));
-    expect(stored.contracts).toEqual(sortedById(expected.contracts));
-  expect(stored.customers).toEqual(sortedById(expected.customers));
-    expect(stored.customers).toEqual(sortedById(expected.customers));
+    await expectStoredShopEqualsShopify(harness);
     // The interrupted run was resumed, not restarted: one bulk operation, one run, its count exact.
     const run = await db.syncRun.findFirstOrThrow({ where: { shop: harness.shop, resource: "orders", kind: "backfill" } });
     expect(run).toMatchObject({ status: "succeeded", doneCount: ORDERS, expectedCount: ORDERS });
