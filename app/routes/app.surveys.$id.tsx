@@ -13,6 +13,7 @@ import { useTranslation } from "../locales/useTranslation";
 import { authenticate } from "../shopify.server";
 import { describeIssue, PLACEMENTS, QUESTION_KINDS, type SurveyDefinition, surveyDefinitionSchema } from "../surveys/definition";
 import { localized } from "../surveys/flow";
+import { clearSurveyCache } from "../surveys/answers.server";
 import { publishSurveyConfig } from "../surveys/publish.server";
 import { loadSurvey, saveSurveyVersion, setSurveyStatus, SurveyNotFoundError, toDefinition } from "../surveys/store.server";
 
@@ -51,6 +52,8 @@ export const action = async ({ request, params }: ActionFunctionArgs): Promise<A
       message = "builder.saved";
     } else if (intent === "activate" || intent === "pause") {
       version = (await setSurveyStatus(db, shop, id, intent === "activate" ? "active" : "paused")).version;
+      // The answer endpoint in this process takes the new status at once (others within seconds).
+      clearSurveyCache();
       message = intent === "activate" ? "builder.activated" : "builder.paused";
     } else {
       return { ok: false, error: "intent: unknown action" };
