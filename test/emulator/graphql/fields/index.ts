@@ -5,6 +5,7 @@ import { bulkMutations } from "../../bulk/mutations";
 import { orderMutations } from "../mutations/orders";
 import { subscriptionMutations } from "../mutations/subscriptions";
 import { webhookMutations } from "../mutations/webhooks";
+import { metafieldFields, metafieldMutations, metafieldsSetUserErrorFields, shopMetafieldFields } from "../mutations/metafields";
 import { notImplemented, type FieldEnv, type FieldMap } from "./field-map";
 import {
   customerJourneySummaryFields, customerVisitFields, lineItemFields, orderFields, productFields, productVariantFields,
@@ -18,8 +19,10 @@ import {
 
 export const FIELD_MAPS: Readonly<Record<string, FieldMap<never>>> = {
   QueryRoot: queryRootFields,
-  Mutation: { ...orderMutations, ...subscriptionMutations, ...bulkMutations, ...webhookMutations },
-  Shop: shopFields,
+  Mutation: { ...orderMutations, ...subscriptionMutations, ...bulkMutations, ...webhookMutations, ...metafieldMutations },
+  Shop: { ...shopFields, ...shopMetafieldFields },
+  Metafield: metafieldFields,
+  MetafieldsSetUserError: metafieldsSetUserErrorFields,
   Order: orderFields,
   LineItem: lineItemFields,
   Product: productFields,
