@@ -9,12 +9,20 @@ import { Survey } from "./Survey";
 
 export default async () => {
   const api = (globalThis as unknown as { shopify: Api }).shopify;
-  const metafield = api.appMetafields.value.find((entry) => entry.metafield.namespace === "$app" && entry.metafield.key === "survey_config");
   const host: SurveyHost = {
     placement: "order-status",
-    language: api.localization.extensionLanguage.value.isoCode,
-    orderId: api.order.value?.id,
-    config: parseConfig(metafield ? String(metafield.metafield.value) : undefined),
+    // Getters: read while the survey renders, so the signals behind them re-render it when they change
+    // (the order id can arrive after the first render).
+    get language() {
+      return api.localization.extensionLanguage.value.isoCode;
+    },
+    get orderId() {
+      return api.order.value?.id;
+    },
+    get config() {
+      const entry = api.appMetafields.value.find((e) => e.metafield.namespace === "$app" && e.metafield.key === "survey_config");
+      return parseConfig(entry ? String(entry.metafield.value) : undefined);
+    },
     translate: (key, vars) => api.i18n.translate(key, vars),
     sessionToken: () => api.sessionToken.get(),
     storage: { read: (key) => api.storage.read(key), write: (key, value) => api.storage.write(key, value) },
