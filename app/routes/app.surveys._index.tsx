@@ -6,7 +6,7 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import db from "../db.server";
-import type { MessageKey } from "../locales/i18n";
+import { type MessageKey, resolveLocale, translator } from "../locales/i18n";
 import { useTranslation } from "../locales/useTranslation";
 import { authenticate } from "../shopify.server";
 import { createSurvey, listSurveys } from "../surveys/store.server";
@@ -24,7 +24,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const parsed = createForm.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return new Response("template: unknown template", { status: 400 });
-  const survey = await createSurvey(db, session.shop, template(parsed.data.template));
+  // The survey's name in the merchant's language; the questions carry both languages anyway.
+  const shop = await db.shop.findUnique({ where: { shop: session.shop }, select: { locale: true } });
+  const t = translator(resolveLocale(shop?.locale));
+  const definition = { ...template(parsed.data.template), name: t(`surveys.template.${parsed.data.template}` as MessageKey) };
+  const survey = await createSurvey(db, session.shop, definition);
   return redirect(`/app/surveys/${survey.id}`);
 };
 

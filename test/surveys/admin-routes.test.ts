@@ -98,7 +98,7 @@ describe("builder", () => {
     const id = await createFromTemplate("heard_from");
     const { loader } = await routes.builder();
     const loaded = await loader({ request: await adminRequest(`/app/surveys/${id}`), params: { id }, context: {} });
-    expect(loaded).toMatchObject({ status: "draft", version: 1, definition: { questions: [{ key: "heard_from" }, { key: "heard_from_influencer" }] } });
+    expect(loaded).toMatchObject({ status: "draft", version: 1, definition: { name: "当店を何で知りましたか？", questions: [{ key: "heard_from" }, { key: "heard_from_influencer" }] } });
 
     expect(await builderAction(id, { intent: "activate" })).toEqual({ ok: true, message: "builder.activated", version: 1 });
     expect(graphqlCalls).toHaveLength(1);
