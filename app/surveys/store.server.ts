@@ -55,9 +55,17 @@ export async function createSurvey(db: Db, shop: string, input: SurveyDefinition
   return loadSurvey(db, shop, id);
 }
 
-/** An edit: a new version with the given questions. The previous versions and their answers stay. */
+/**
+ * An edit: a new version with the given questions; the previous versions and their answers stay. When
+ * only the name or placements change, the questions keep their version.
+ */
 export async function saveSurveyVersion(db: Db, shop: string, surveyId: string, input: SurveyDefinition): Promise<StoredSurvey> {
   const definition = surveyDefinitionSchema.parse(input);
+  const current = await loadSurvey(db, shop, surveyId);
+  if (JSON.stringify(toDefinition(current).questions) === JSON.stringify(definition.questions)) {
+    await db.survey.update({ where: { shop_id: { shop, id: surveyId } }, data: { name: definition.name, placements: JSON.stringify(definition.placements) } });
+    return loadSurvey(db, shop, surveyId);
+  }
   await db.$transaction(async (tx) => {
     const survey = await tx.survey.findUnique({ where: { shop_id: { shop, id: surveyId } } });
     if (!survey) throw new SurveyNotFoundError(shop, surveyId);

@@ -63,6 +63,9 @@ describe("versioning", () => {
     expect(v2.questions[0].options.map((o) => o.id)).not.toContain("facebook");
     expect((await loadSurvey(db, SHOP, survey.id, 1)).questions[0].options.map((o) => o.id)).toContain("facebook");
     await expect(saveSurveyVersion(db, OTHER, survey.id, edited)).rejects.toThrow(/not found/);
+    // Only the placement changes: same questions, same version.
+    const moved = await saveSurveyVersion(db, SHOP, survey.id, { ...edited, placements: ["order-status"] });
+    expect([moved.version, moved.placements]).toEqual([2, ["order-status"]]);
   });
 });
 
