@@ -1,0 +1,116 @@
+// Historical LTV: net revenue per customer within N days of the first order, averaged only over customers
+// whose first order is at least N days before the as-of instant (younger customers have not had the whole
+// window). Reported overall, by monthly cohort and by each acquisition segment of the first order.
+import type { ShopDataset } from "./dataset.ts";
+import { DAY_MS, type PreparedShop } from "./prepare.ts";
+
+export const LTV_WINDOWS_DAYS = [30, 60, 90, 180, 365] as const;
+
+export interface LtvWindow {
+  windowDays: number;
+  eligibleCustomers: number;
+  /** Mean net revenue (minor units) per eligible customer within windowDays; null with none eligible. */
+  ltv: number | null;
+}
+
+export interface LtvGroup {
+  key: string;
+  customers: number;
+  windows: LtvWindow[];
+}
+
+export interface HistoricalLtv {
+  overall: LtvWindow[];
+  byCohortMonth: LtvGroup[];
+  /** Dimension name → groups, largest first. "(none)" holds customers without a value. */
+  bySegment: Record<string, LtvGroup[]>;
+}
+
+export const NO_VALUE = "(none)";
+
+/** Per customer row: net revenue within each window (NaN when not eligible). Row-major [row][window]. */
+export function windowRevenueByCustomer(shop: PreparedShop): Float64Array {
+  const w = LTV_WINDOWS_DAYS.length;
+  const out = new Float64Array(shop.customers * w);
+  const limits = LTV_WINDOWS_DAYS.map((d) => d * DAY_MS);
+  for (let r = 0; r < shop.customers; r++) {
+    const first = shop.firstTime[r];
+    const age = shop.asOf - first;
+    for (let k = shop.groupStart[r]; k < shop.groupStart[r + 1]; k++) {
+      const since = shop.groupedTime[k] - first;
+      const net = shop.netByOrder[shop.groupedOrder[k]];
+      for (let j = 0; j < w; j++) if (since <= limits[j]) out[r * w + j] += net;
+    }
+    for (let j = 0; j < w; j++) if (age < limits[j]) out[r * w + j] = Number.NaN;
+  }
+  return out;
+}
+
+/** Groups customer rows by `keyOfRow` (−1 = no value) and averages each window over eligible rows. */
+export function groupLtv(windowRevenue: Float64Array, keyOfRow: Int32Array, labels: readonly string[]): LtvGroup[] {
+  const w = LTV_WINDOWS_DAYS.length;
+  const groups = labels.length + 1; // last slot: no value
+  const customers = new Float64Array(groups);
+  const eligible = new Float64Array(groups * w);
+  const sums = new Float64Array(groups * w);
+  for (let r = 0; r < keyOfRow.length; r++) {
+    const g = keyOfRow[r] < 0 ? labels.length : keyOfRow[r];
+    customers[g]++;
+    for (let j = 0; j < w; j++) {
+      const v = windowRevenue[r * w + j];
+      if (v === v) {
+        eligible[g * w + j]++;
+        sums[g * w + j] += v;
+      }
+    }
+  }
+  const out: LtvGroup[] = [];
+  for (let g = 0; g < groups; g++) {
+    if (customers[g] === 0) continue;
+    out.push({
+      key: g === labels.length ? NO_VALUE : labels[g],
+      customers: customers[g],
+      windows: LTV_WINDOWS_DAYS.map((windowDays, j) => ({
+        windowDays,
+        eligibleCustomers: eligible[g * w + j],
+        ltv: eligible[g * w + j] === 0 ? null : sums[g * w + j] / eligible[g * w + j],
+      })),
+    });
+  }
+  return out;
+}
+
+export function computeHistoricalLtv(
+  data: ShopDataset,
+  shop: PreparedShop,
+  monthCohortOfRow: Int32Array,
+  monthLabels: readonly string[],
+  subscriberRow: Uint8Array,
+): HistoricalLtv {
+  const windowRevenue = windowRevenueByCustomer(shop);
+  const all = groupLtv(windowRevenue, new Int32Array(shop.customers), ["all"]);
+  const firstOrderKey = (column: Int32Array) => {
+    const keys = new Int32Array(shop.customers);
+    for (let r = 0; r < shop.customers; r++) keys[r] = column[shop.firstOrder[r]];
+    return keys;
+  };
+  const bySize = (groups: LtvGroup[]) => groups.sort((a, b) => b.customers - a.customers || a.key.localeCompare(b.key));
+  const { orders, dictionaries } = data;
+  const bySegment: Record<string, LtvGroup[]> = {
+    channel: bySize(groupLtv(windowRevenue, firstOrderKey(orders.channel), dictionaries.channel)),
+    firstProduct: bySize(groupLtv(windowRevenue, firstOrderKey(orders.firstProduct), dictionaries.product)),
+    firstDiscountCode: bySize(groupLtv(windowRevenue, firstOrderKey(orders.discountCode), dictionaries.discountCode)),
+    country: bySize(groupLtv(windowRevenue, firstOrderKey(orders.country), dictionaries.country)),
+    subscriber: groupLtv(windowRevenue, Int32Array.from(subscriberRow), ["one-time", "subscriber"]),
+  };
+  for (const segment of data.surveySegments ?? []) {
+    const keys = new Int32Array(shop.customers);
+    for (let r = 0; r < shop.customers; r++) keys[r] = segment.valueByCustomer[shop.customerIndex[r]] ?? -1;
+    bySegment[`survey:${segment.name}`] = bySize(groupLtv(windowRevenue, keys, segment.values));
+  }
+  return {
+    overall: all.length ? all[0].windows : LTV_WINDOWS_DAYS.map((windowDays) => ({ windowDays, eligibleCustomers: 0, ltv: null })),
+    byCohortMonth: groupLtv(windowRevenue, monthCohortOfRow, monthLabels),
+    bySegment,
+  };
+}
