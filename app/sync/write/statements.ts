@@ -12,12 +12,14 @@
 import pg from "pg";
 import { databaseKind, type DatabaseKind } from "../../db/database-url";
 import { SqliteThread } from "./sqlite-thread";
-import { type TableSpec, rowsPerStatement, upsertSql } from "./upsert-sql";
+import { type TableSpec, lastPerKey, upsertFromArraysSql, upsertSql } from "./upsert-sql";
 
 /** One SQL statement with its parameters, not yet run. */
 export interface Statement {
   sql: string;
   params: unknown[];
+  /** PostgreSQL upserts: rows as column arrays; the SQL is made at run time, once the column types are known. */
+  columnar?: { spec: TableSpec<unknown>; columns: unknown[][] };
 }
 
 export interface SqlWriter {
@@ -97,21 +99,37 @@ function postgresWriter(databaseUrl: string): SqlWriter {
     },
   });
   const sqlCache = new Map<string, string>();
+  let columnTypes: Promise<Map<string, string>> | undefined;
+  // Read on the connection the transaction holds: the pool has one, and it is taken.
+  const typesOf = async (client: pg.PoolClient, spec: TableSpec<unknown>) => {
+    columnTypes ??= client
+      .query<{ table: string; column: string; type: string }>(
+        `SELECT c.relname AS "table", a.attname AS "column", format_type(a.atttypid, a.atttypmod) AS "type"
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = current_schema() AND a.attnum > 0 AND NOT a.attisdropped`,
+      )
+      .then((result) => new Map(result.rows.map((row) => [`${row.table}.${row.column}`, row.type])));
+    const types = await columnTypes;
+    return spec.columns.map((column) => {
+      const type = types.get(`${spec.table}.${column}`);
+      if (!type) throw new Error(`${spec.table}.${column} is not a column of the database (migrations not applied?)`);
+      return type;
+    });
+  };
+  const prepare = async (client: pg.PoolClient, statement: Statement): Promise<{ sql: string; params: unknown[] }> => {
+    if (!statement.columnar) return { sql: statement.sql, params: statement.params.map(postgresValue) };
+    const { spec, columns } = statement.columnar;
+    let sql = sqlCache.get(spec.table);
+    if (!sql) sqlCache.set(spec.table, (sql = upsertFromArraysSql(spec, await typesOf(client, spec))));
+    return { sql, params: columns };
+  };
   return {
     dialect: "postgres",
     upsert(spec, rows) {
-      const statements: Statement[] = [];
-      const step = rowsPerStatement(spec);
-      for (let start = 0; start < rows.length; start += step) {
-        const chunk = rows.slice(start, start + step);
-        const cacheKey = `${spec.table}:${chunk.length}`;
-        let sql = sqlCache.get(cacheKey);
-        if (!sql) sqlCache.set(cacheKey, (sql = upsertSql("postgres", spec, chunk.length)));
-        const params: unknown[] = [];
-        for (const row of chunk) for (const column of spec.columns) params.push(row[column]);
-        statements.push({ sql, params });
-      }
-      return statements;
+      if (rows.length === 0) return [];
+      const unique = lastPerKey(spec, rows);
+      const columns = spec.columns.map((column) => unique.map((row) => postgresValue(row[column])));
+      return [{ sql: "", params: [], columnar: { spec: spec as TableSpec<unknown>, columns } }];
     },
     raw: (sql, ...params) => ({ sql, params }),
     param: (n) => `$${n}`,
@@ -120,7 +138,10 @@ function postgresWriter(databaseUrl: string): SqlWriter {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
-        for (const { sql, params } of statements) await client.query(sql, params.map(postgresValue));
+        for (const statement of statements) {
+          const { sql, params } = await prepare(client, statement);
+          await client.query(sql, params);
+        }
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});

@@ -35,9 +35,31 @@ export function upsertSql<Row>(dialect: DatabaseKind, spec: TableSpec<Row>, rowC
     for (let c = 0; c < width; c++) cells.push(placeholder(r * width + c));
     tuples.push(`(${cells.join(",")})`);
   }
-  const insert = `INSERT INTO ${quote(spec.table)} (${spec.columns.map(quote).join(",")}) VALUES ${tuples.join(",")} ON CONFLICT (${spec.key.map(quote).join(",")})`;
-  if (spec.keepExisting) return `${insert} DO NOTHING`;
+  return `INSERT INTO ${quote(spec.table)} (${spec.columns.map(quote).join(",")}) VALUES ${tuples.join(",")} ${onConflict(spec)}`;
+}
+
+/**
+ * PostgreSQL: the rows as one array per column, `unnest`ed server-side — one parameter per column
+ * whatever the row count, far cheaper to bind than a parameter per value. `types` are the columns'
+ * SQL types (format_type), in column order.
+ */
+export function upsertFromArraysSql<Row>(spec: TableSpec<Row>, types: readonly string[]): string {
+  const arrays = types.map((type, i) => `$${i + 1}::${type}[]`).join(", ");
+  return `INSERT INTO ${quote(spec.table)} (${spec.columns.map(quote).join(",")}) SELECT * FROM unnest(${arrays}) ${onConflict(spec)}`;
+}
+
+function onConflict<Row>(spec: TableSpec<Row>): string {
+  const target = `ON CONFLICT (${spec.key.map(quote).join(",")})`;
+  if (spec.keepExisting) return `${target} DO NOTHING`;
   const updates = spec.columns.filter((column) => !spec.key.includes(column)).map((column) => `${quote(column)} = excluded.${quote(column)}`);
   const guard = spec.guard ? ` WHERE excluded.${quote(spec.guard)} >= ${quote(spec.table)}.${quote(spec.guard)}` : "";
-  return `${insert} DO UPDATE SET ${updates.join(", ")}${guard}`;
+  return `${target} DO UPDATE SET ${updates.join(", ")}${guard}`;
+}
+
+/** The last row per key: one statement may not touch a row twice (PostgreSQL refuses ON CONFLICT twice). */
+export function lastPerKey<Row>(spec: TableSpec<Row>, rows: readonly Row[]): readonly Row[] {
+  if (rows.length < 2) return rows;
+  const byKey = new Map<string, Row>();
+  for (const row of rows) byKey.set(spec.key.map((column) => String(row[column])).join("\u0000"), row);
+  return byKey.size === rows.length ? rows : [...byKey.values()];
 }
