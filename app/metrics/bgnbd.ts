@@ -16,6 +16,8 @@ export interface FrequencyRecencyAge {
   frequency: Float64Array;
   recency: Float64Array;
   T: Float64Array;
+  /** How many customers each row stands for (rows with equal x, t_x, T merged); 1 when absent. */
+  weight?: Float64Array;
 }
 
 export interface BgNbdFit {
@@ -46,6 +48,10 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: FrequencyRecencyAg
   const psiR = digamma(r);
   const psiB = digamma(b);
   const psiAB = digamma(a + b);
+  const { weight } = data;
+  // The Γ and ψ terms depend on x only; with integer x (purchase counts) they come from a small table.
+  const table = integerFrequencyTable(frequency, r, a, b, gradient !== undefined);
+  const lnA = Math.log(a);
   let total = 0;
   let gR = 0;
   let gAlpha = 0;
@@ -53,30 +59,35 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: FrequencyRecencyAg
   let gB = 0;
   for (let i = 0; i < frequency.length; i++) {
     const x = frequency[i];
+    const w = weight ? weight[i] : 1;
     const rx = r + x;
     const logAlphaT = Math.log(alpha + T[i]);
-    let ll = lgamma(rx) - lgR + r * lnAlpha + lgAB + lgamma(b + x) - lgB - lgamma(a + b + x);
+    let ll: number;
+    if (table) ll = table.logTerms[x] - lgR + r * lnAlpha + lgAB - lgB;
+    else ll = lgamma(rx) - lgR + r * lnAlpha + lgAB + lgamma(b + x) - lgB - lgamma(a + b + x);
     const termAge = -rx * logAlphaT;
     let termRecency = Number.NEGATIVE_INFINITY;
     let logAlphaTx = 0;
     if (x > 0) {
       logAlphaTx = Math.log(alpha + recency[i]);
-      termRecency = Math.log(a) - Math.log(b + x - 1) - rx * logAlphaTx;
+      termRecency = lnA - Math.log(b + x - 1) - rx * logAlphaTx;
     }
     const top = Math.max(termAge, termRecency);
     const weightAge = Math.exp(termAge - top);
     const weightRecency = x > 0 ? Math.exp(termRecency - top) : 0;
     const sum = weightAge + weightRecency;
     ll += top + Math.log(sum);
-    total += ll;
+    total += w * ll;
     if (gradient) {
       const wAge = weightAge / sum;
       const wRec = weightRecency / sum;
-      const psiABX = digamma(a + b + x);
-      gR += digamma(rx) - psiR + lnAlpha - wAge * logAlphaT - wRec * logAlphaTx;
-      gAlpha += r / alpha - wAge * (rx / (alpha + T[i])) - wRec * (rx / (alpha + recency[i]));
-      gA += psiAB - psiABX + (x > 0 ? wRec / a : 0);
-      gB += psiAB + digamma(b + x) - psiB - psiABX - (x > 0 ? wRec / (b + x - 1) : 0);
+      const psiRX = table ? table.psiRX[x] : digamma(rx);
+      const psiBX = table ? table.psiBX[x] : digamma(b + x);
+      const psiABX = table ? table.psiABX[x] : digamma(a + b + x);
+      gR += w * (psiRX - psiR + lnAlpha - wAge * logAlphaT - wRec * logAlphaTx);
+      gAlpha += w * (r / alpha - wAge * (rx / (alpha + T[i])) - wRec * (rx / (alpha + recency[i])));
+      gA += w * (psiAB - psiABX + (x > 0 ? wRec / a : 0));
+      gB += w * (psiAB + psiBX - psiB - psiABX - (x > 0 ? wRec / (b + x - 1) : 0));
     }
   }
   if (gradient) {
@@ -89,9 +100,36 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: FrequencyRecencyAg
   return total;
 }
 
+const TABLE_LIMIT = 100_000;
+
+/** lnΓ(r+x) + lnΓ(b+x) − lnΓ(a+b+x) and the ψ terms for x = 0..max, or null when some x is not a small integer. */
+function integerFrequencyTable(frequency: Float64Array, r: number, a: number, b: number, withDigamma: boolean) {
+  let max = 0;
+  for (let i = 0; i < frequency.length; i++) {
+    const x = frequency[i];
+    if (!(x >= 0 && x <= TABLE_LIMIT && Math.floor(x) === x)) return null;
+    if (x > max) max = x;
+  }
+  if (max + 1 > frequency.length) return null; // a table bigger than the data saves nothing
+  const logTerms = new Float64Array(max + 1);
+  const psiRX = new Float64Array(withDigamma ? max + 1 : 0);
+  const psiBX = new Float64Array(withDigamma ? max + 1 : 0);
+  const psiABX = new Float64Array(withDigamma ? max + 1 : 0);
+  for (let x = 0; x <= max; x++) {
+    logTerms[x] = lgamma(r + x) + lgamma(b + x) - lgamma(a + b + x);
+    if (withDigamma) {
+      psiRX[x] = digamma(r + x);
+      psiBX[x] = digamma(b + x);
+      psiABX[x] = digamma(a + b + x);
+    }
+  }
+  return { logTerms, psiRX, psiBX, psiABX };
+}
+
 /** Maximum-likelihood fit; parameters are optimised as logs so they stay positive. */
 export function fitBgNbd(data: FrequencyRecencyAge, options: BgNbdFitOptions = {}): BgNbdFit {
-  const n = data.frequency.length;
+  let n = data.frequency.length;
+  if (data.weight) n = data.weight.reduce((sum, w) => sum + w, 0);
   if (n === 0) throw new RangeError("fitBgNbd needs at least one customer");
   const start = options.start ?? { r: 1, alpha: 1, a: 1, b: 1 };
   const scale = 1 / n;

@@ -87,30 +87,67 @@ export function summarizeDays(shop: PreparedShop, dayOfOrder: Int32Array, endDay
   return out;
 }
 
-function compact(summary: DaySummary) {
-  let m = 0;
-  for (let r = 0; r < summary.included.length; r++) m += summary.included[r];
-  const pick = (column: Float64Array) => {
-    const out = new Float64Array(m);
-    let j = 0;
-    for (let r = 0; r < column.length; r++) if (summary.included[r]) out[j++] = column[r];
-    return out;
-  };
-  return { frequency: pick(summary.frequency), recency: pick(summary.recency), T: pick(summary.T), monetary: pick(summary.monetary) };
+/**
+ * Customers sharing (x, t_x, T) — common, since all three are whole days — become one weighted row:
+ * the fits and the slow hypergeometric forecasts then run once per distinct triple.
+ */
+export interface DistinctTriples {
+  frequency: Float64Array;
+  recency: Float64Array;
+  T: Float64Array;
+  weight: Float64Array;
+  /** Row of each customer row in the triples, −1 when the customer is not included. */
+  tripleOfCustomer: Int32Array;
 }
 
-/** E[Y(t) | x, t_x, T] memoised on the triple: many customers share it, and each call sums a slow series. */
-function cachedExpectedPurchases(params: BgNbdParams) {
-  const cache = new Map<string, number>();
-  return (t: number, x: number, recency: number, T: number) => {
-    const key = `${t}|${x}|${recency}|${T}`;
-    let value = cache.get(key);
-    if (value === undefined) {
-      value = bgnbdExpectedPurchases(params, t, x, recency, T);
-      cache.set(key, value);
+export function distinctTriples(summary: DaySummary, unitDays: number): DistinctTriples {
+  const n = summary.frequency.length;
+  const tripleOfCustomer = new Int32Array(n).fill(-1);
+  const byKey = new Map<number, number>();
+  const frequency: number[] = [];
+  const recency: number[] = [];
+  const T: number[] = [];
+  const weight: number[] = [];
+  for (let r = 0; r < n; r++) {
+    if (!summary.included[r]) continue;
+    const x = summary.frequency[r];
+    // Whole days (below 2^20 each) and x pack into one exact number key.
+    const key = (x * 1_048_576 + Math.round(summary.recency[r] * unitDays)) * 1_048_576 + Math.round(summary.T[r] * unitDays);
+    let row = byKey.get(key);
+    if (row === undefined) {
+      row = frequency.length;
+      byKey.set(key, row);
+      frequency.push(x);
+      recency.push(summary.recency[r]);
+      T.push(summary.T[r]);
+      weight.push(0);
     }
-    return value;
+    weight[row]++;
+    tripleOfCustomer[r] = row;
+  }
+  return {
+    frequency: Float64Array.from(frequency),
+    recency: Float64Array.from(recency),
+    T: Float64Array.from(T),
+    weight: Float64Array.from(weight),
+    tripleOfCustomer,
   };
+}
+
+/** Customers with x > 0 and positive mean repeat spend, for Gamma-Gamma. */
+function spendData(summary: DaySummary) {
+  let m = 0;
+  for (let r = 0; r < summary.included.length; r++) if (summary.included[r] && summary.frequency[r] > 0 && summary.monetary[r] > 0) m++;
+  const frequency = new Float64Array(m);
+  const monetary = new Float64Array(m);
+  let j = 0;
+  for (let r = 0; r < summary.included.length; r++) {
+    if (summary.included[r] && summary.frequency[r] > 0 && summary.monetary[r] > 0) {
+      frequency[j] = summary.frequency[r];
+      monetary[j++] = summary.monetary[r];
+    }
+  }
+  return { frequency, monetary };
 }
 
 export interface BacktestBucket {
@@ -137,6 +174,8 @@ export interface PredictedClv {
   backtest: {
     calibrationEnd: string;
     holdoutDays: number;
+    /** Holdout length in model periods (whole periods after the calibration end's period). */
+    holdoutPeriods: number;
     customers: number;
     actualPurchases: number;
     predictedPurchases: number;
@@ -153,8 +192,12 @@ export function computePredictedClv(
   scores: RfmScores,
   days: LocalDays = localDaysOfGroupedOrders(shop, timeZone),
 ): PredictedClv {
-  const { dayOfOrder, asOfDay } = days;
   const unitDays = options.timeUnit === "week" ? 7 : 1;
+  // Purchase periods are the model's time unit (lifetimes' freq): local days, or 7-day blocks counted
+  // from the earliest first order's day; x counts repeat periods, t_x and T are whole periods.
+  const dayOfOrder = unitDays === 1 ? days.dayOfOrder : days.dayOfOrder.map((day) => Math.floor(day / unitDays));
+  const asOfDay = days.asOfDay;
+  const asOfPeriod = Math.floor(asOfDay / unitDays);
   const notes: string[] = [];
   const result: PredictedClv = {
     timeUnit: options.timeUnit,
@@ -175,52 +218,60 @@ export function computePredictedClv(
     notes.push("no customers");
     return result;
   }
-  const summary = summarizeDays(shop, dayOfOrder, asOfDay, unitDays);
-  const fitData = compact(summary);
-  let repeaters = 0;
-  for (let i = 0; i < fitData.frequency.length; i++) if (fitData.frequency[i] > 0) repeaters++;
-  if (repeaters === 0) {
+  const summary = summarizeDays(shop, dayOfOrder, asOfPeriod, 1);
+  const triples = distinctTriples(summary, 1);
+  if (!triples.frequency.some((x) => x > 0)) {
     notes.push("no repeat customers: the models cannot be fitted");
     return result;
   }
-  const bg = fitBgNbd(fitData);
+  if (shop.customers < 100) notes.push("fewer than 100 customers: the fitted parameters are unreliable");
+  const bg = fitBgNbd(triples);
   result.bgnbd = { params: bg.params, logLikelihood: bg.logLikelihood, converged: bg.converged };
-  const positiveSpend = { frequency: fitData.frequency.map((x, i) => (fitData.monetary[i] > 0 ? x : 0)), monetary: fitData.monetary };
   let gg: ReturnType<typeof fitGammaGamma> | null = null;
   try {
-    gg = fitGammaGamma(positiveSpend);
+    gg = fitGammaGamma(spendData(summary));
     result.gammaGamma = { params: gg.params, logLikelihood: gg.logLikelihood, customers: gg.customers, converged: gg.converged };
   } catch (error) {
     notes.push(`Gamma-Gamma not fitted: ${(error as Error).message}`);
   }
 
-  // CLV: expected purchases per 30-day step, each valued at the expected spend and discounted to today.
-  const expected = cachedExpectedPurchases(bg.params);
+  // Per distinct triple: P(alive), purchases in the horizon, and purchases per 30-day step discounted
+  // to today; a customer's CLV is then that discounted count times their expected spend.
   const horizon = options.horizonDays / unitDays;
   const steps: number[] = [];
   for (let d = 30; d < options.horizonDays; d += 30) steps.push(d);
   steps.push(options.horizonDays);
   const discount = steps.map((d) => Math.pow(1 + options.annualDiscountRate, -d / 365));
+  const m = triples.frequency.length;
+  const pAlive = new Float64Array(m);
+  const horizonPurchases = new Float64Array(m);
+  const discountedPurchases = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const x = triples.frequency[k];
+    const tx = triples.recency[k];
+    const T = triples.T[k];
+    pAlive[k] = bgnbdPAlive(bg.params, x, tx, T);
+    let previous = 0;
+    let discounted = 0;
+    for (let s = 0; s < steps.length; s++) {
+      const cumulative = bgnbdExpectedPurchases(bg.params, steps[s] / unitDays, x, tx, T);
+      discounted += (cumulative - previous) * discount[s];
+      previous = cumulative;
+    }
+    horizonPurchases[k] = steps[steps.length - 1] / unitDays === horizon ? previous : bgnbdExpectedPurchases(bg.params, horizon, x, tx, T);
+    discountedPurchases[k] = discounted;
+  }
   const histogram = new Float64Array(10);
   const segmentClv = new Float64Array(RFM_SEGMENTS.length);
   const segmentCount = new Float64Array(RFM_SEGMENTS.length);
   let totalPurchases = 0;
   let totalClv = 0;
   for (let r = 0; r < shop.customers; r++) {
-    const x = summary.frequency[r];
-    const tx = summary.recency[r];
-    const T = summary.T[r];
-    histogram[Math.min(9, Math.floor(bgnbdPAlive(bg.params, x, tx, T) * 10))]++;
-    totalPurchases += expected(horizon, x, tx, T);
+    const k = triples.tripleOfCustomer[r];
+    histogram[Math.min(9, Math.floor(pAlive[k] * 10))]++;
+    totalPurchases += horizonPurchases[k];
     if (!gg) continue;
-    const spend = gammaGammaExpectedAverageSpend(gg.params, x, summary.monetary[r]);
-    let previous = 0;
-    let clv = 0;
-    for (let s = 0; s < steps.length; s++) {
-      const cumulative = expected(steps[s] / unitDays, x, tx, T);
-      clv += (cumulative - previous) * spend * discount[s];
-      previous = cumulative;
-    }
+    const clv = discountedPurchases[k] * gammaGammaExpectedAverageSpend(gg.params, summary.frequency[r], summary.monetary[r]);
     totalClv += clv;
     segmentClv[scores.segment[r]] += clv;
     segmentCount[scores.segment[r]]++;
@@ -238,6 +289,7 @@ export function computePredictedClv(
 
 function backtest(
   shop: PreparedShop,
+  /** Model period of every grouped order. */
   dayOfOrder: Int32Array,
   asOfDay: number,
   unitDays: number,
@@ -246,21 +298,23 @@ function backtest(
 ): PredictedClv["backtest"] {
   const calibrationEnd = options.calibrationEnd ?? shop.asOf - options.horizonDays * DAY_MS;
   const holdoutDays = Math.round((shop.asOf - calibrationEnd) / DAY_MS);
-  const endDay = asOfDay - holdoutDays;
+  const endPeriod = Math.floor((asOfDay - holdoutDays) / unitDays);
+  const holdoutPeriods = Math.floor(asOfDay / unitDays) - endPeriod;
   if (holdoutDays <= 0) {
     notes.push("backtest skipped: the calibration end is not before the as-of date");
     return null;
   }
-  const summary = summarizeDays(shop, dayOfOrder, endDay, unitDays);
-  const fitData = compact(summary);
-  let repeaters = 0;
-  for (let i = 0; i < fitData.frequency.length; i++) if (fitData.frequency[i] > 0) repeaters++;
-  if (repeaters === 0) {
+  const summary = summarizeDays(shop, dayOfOrder, endPeriod, 1);
+  const triples = distinctTriples(summary, 1);
+  if (!triples.frequency.some((x) => x > 0)) {
     notes.push("backtest skipped: no repeat customers before the calibration end");
     return null;
   }
-  const params = fitBgNbd(fitData).params;
-  const expected = cachedExpectedPurchases(params);
+  const params = fitBgNbd(triples).params;
+  const predictedByTriple = new Float64Array(triples.frequency.length);
+  for (let k = 0; k < predictedByTriple.length; k++) {
+    predictedByTriple[k] = bgnbdExpectedPurchases(params, holdoutPeriods, triples.frequency[k], triples.recency[k], triples.T[k]);
+  }
   const labels = ["0", "1", "2", "3", "4", "5", "6", "7+"];
   const buckets = labels.map((frequency) => ({ frequency, customers: 0, actualPurchases: 0, predictedPurchases: 0 }));
   let customers = 0;
@@ -268,9 +322,8 @@ function backtest(
   let predicted = 0;
   for (let r = 0; r < shop.customers; r++) {
     if (!summary.included[r]) continue;
-    const x = summary.frequency[r];
-    const p = expected(holdoutDays / unitDays, x, summary.recency[r], summary.T[r]);
-    const bucket = buckets[Math.min(7, x)];
+    const p = predictedByTriple[triples.tripleOfCustomer[r]];
+    const bucket = buckets[Math.min(7, summary.frequency[r])];
     bucket.customers++;
     bucket.actualPurchases += summary.holdoutPurchases[r];
     bucket.predictedPurchases += p;
@@ -281,6 +334,7 @@ function backtest(
   return {
     calibrationEnd: new Date(calibrationEnd).toISOString(),
     holdoutDays,
+    holdoutPeriods,
     customers,
     actualPurchases: actual,
     predictedPurchases: predicted,
