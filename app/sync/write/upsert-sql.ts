@@ -19,13 +19,6 @@ export interface TableSpec<Row> {
 
 const quote = (name: string) => `"${name}"`;
 
-/** Parameters per statement stay below SQLite's 32,766 and PostgreSQL's 65,535 limits. */
-export const MAX_PARAMETERS = 30_000;
-
-export function rowsPerStatement<Row>(spec: TableSpec<Row>): number {
-  return Math.max(1, Math.floor(MAX_PARAMETERS / spec.columns.length));
-}
-
 export function upsertSql<Row>(dialect: DatabaseKind, spec: TableSpec<Row>, rowCount: number): string {
   const width = spec.columns.length;
   const placeholder = dialect === "postgres" ? (i: number) => `$${i + 1}` : () => "?";
