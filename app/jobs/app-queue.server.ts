@@ -5,24 +5,26 @@ import db, { databaseUrl } from "../db.server";
 import { logger } from "../logger.server";
 import { createAdminClient } from "../sync/admin-client";
 import { shopTransport } from "../sync/admin-transport.server";
-import { syncJobs, type SyncJobDefinition } from "../sync/jobs";
+import { snapshotJobs } from "../snapshots/jobs";
+import { type SyncJobDeps, syncJobs, type SyncJobDefinition } from "../sync/jobs";
 import { openSqlWriter, type SqlWriter } from "../sync/write/statements";
-import { createJobQueue, JobRegistry, type JobQueue } from "./job-queue.server";
+import { createJobQueue, type EnqueueOptions, JobRegistry, type JobQueue } from "./job-queue.server";
 
 let writer: SqlWriter | undefined;
-type AppJob = SyncJobDefinition;
+type AppJob = SyncJobDefinition | ReturnType<typeof snapshotJobs>[number];
 let queue: Promise<JobQueue<AppJob>> | undefined;
 let working = false;
 
 function definitions(): readonly AppJob[] {
-  return syncJobs({
+  return [...syncJobs({
     db,
     writer: () => (writer ??= openSqlWriter(databaseUrl())),
     clientFor: (shop) => createAdminClient({ transport: shopTransport(shop) }),
-    enqueue: async (name, data, options) => (await appJobQueue()).enqueue(name, data, options),
+    enqueue: (async (name: "sync.reconcile" | "metrics.snapshot", data: never, options: EnqueueOptions) =>
+      (await appJobQueue()).enqueue(name, data, options)) as SyncJobDeps["enqueue"],
     logger,
     backfillBatchSize: numberFromEnv("TSUZUKU_SYNC_BATCH_SIZE"),
-  });
+  }), ...snapshotJobs({ db })];
 }
 
 /** The started queue (jobs are enqueued here; they run wherever workers run). */

@@ -18,7 +18,7 @@ export interface SyncJobDeps {
   writer: () => SqlWriter;
   clientFor: (shop: string) => AdminClient;
   /** Enqueues a follow-up job on the queue running these jobs. */
-  enqueue: (name: "sync.reconcile", data: { shop: string; resource: "orders" | "subscriptionContracts" }, options: EnqueueOptions) => Promise<string | null>;
+  enqueue: FollowUp;
   logger: Logger;
   workDir?: string;
   /** Records per backfill transaction (default 2,000). */
@@ -26,6 +26,14 @@ export interface SyncJobDeps {
   /** How long after one reconciliation the next one runs (default 15 min). */
   reconcileEveryMs?: number;
 }
+
+type FollowUp = {
+  (name: "sync.reconcile", data: { shop: string; resource: "orders" | "subscriptionContracts" }, options: EnqueueOptions): Promise<string | null>;
+  (name: "metrics.snapshot", data: { shop: string }, options: EnqueueOptions): Promise<string | null>;
+};
+
+/** After changes, the shop's metrics are recomputed once things settle (one pending job per shop). */
+const SNAPSHOT_DEBOUNCE_MS = 30_000;
 
 const resource = z.enum(["orders", "subscriptionContracts"]);
 export const SYNC_RESOURCES = ["orders", "subscriptionContracts"] as const;
@@ -45,8 +53,9 @@ export function syncJobs(deps: SyncJobDeps) {
         db: deps.db, writer: deps.writer(), client: deps.clientFor(data.shop), shop: data.shop, resource: data.resource,
         kind: data.kind, workDir: deps.workDir ?? path.join(tmpdir(), "tsuzuku-bulk"), batchSize: deps.backfillBatchSize,
       });
-      // Heal what changed while the export ran, then keep reconciling on schedule.
+      // Heal what changed while the export ran, then keep reconciling on schedule; recompute the metrics.
       await deps.enqueue("sync.reconcile", { shop: data.shop, resource: data.resource }, { singletonKey: `${data.shop}:${data.resource}`, shop: data.shop });
+      await deps.enqueue("metrics.snapshot", { shop: data.shop }, { singletonKey: data.shop, shop: data.shop });
     },
   });
 
@@ -61,6 +70,7 @@ export function syncJobs(deps: SyncJobDeps) {
       const outcome = data.resource === "orders"
         ? await refreshOrders(client, deps.writer(), data.shop, data.ids)
         : await refreshContracts(client, deps.writer(), data.shop, data.ids);
+      if (outcome.written > 0) await deps.enqueue("metrics.snapshot", { shop: data.shop }, { singletonKey: data.shop, startAfterMs: SNAPSHOT_DEBOUNCE_MS, shop: data.shop });
       if (outcome.missing.length > 0) deps.logger.warn({ event: "sync_missing", shop: data.shop, ids: outcome.missing }, "records not found on Shopify");
     },
   });

@@ -1,0 +1,152 @@
+// The app's adapter to the engine: one shop's stored orders, refunds, contracts and survey answers read
+// into the engine's columns (app/metrics/dataset.ts). Orders are read in pages, so a shop's rows never
+// sit in memory as Prisma objects all at once.
+import type { Db } from "../db.server";
+import { allocateOrderColumns, BILLING_INTERVAL_UNITS, type BillingIntervalUnit, emptyDictionaries, type ShopDataset, type SubscriptionColumns } from "../metrics/dataset";
+import { surveySegmentsByCustomer } from "../surveys/segments.server";
+import { subscriptionSignal } from "../sync/orders/subscription-signals";
+import { acquisitionChannel } from "./acquisition-channel";
+
+const PAGE = 20_000;
+
+class Dictionary {
+  readonly values: string[] = [];
+  readonly #index = new Map<string, number>();
+  code(value: string | null | undefined): number {
+    if (!value) return -1;
+    let code = this.#index.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.#index.set(value, code);
+    }
+    return code;
+  }
+}
+
+export async function readShopDataset(db: Db, shop: string): Promise<ShopDataset> {
+  const facts = await db.shop.findUniqueOrThrow({ where: { shop }, select: { currencyCode: true, ianaTimezone: true } });
+  const count = await db.order.count({ where: { shop } });
+  const orders = allocateOrderColumns(count);
+  const customers = new Dictionary();
+  const channels = new Dictionary();
+  const codes = new Dictionary();
+  const products = new Dictionary();
+  const rowOfOrder = new Map<string, number>();
+
+  let row = 0;
+  let cursor: { shop: string; id: string } | undefined;
+  for (;;) {
+    const page = await db.order.findMany({
+      where: { shop },
+      orderBy: { id: "asc" },
+      take: PAGE,
+      ...(cursor ? { cursor: { shop_id: cursor }, skip: 1 } : {}),
+      select: {
+        id: true, customerId: true, processedAt: true, totalPriceAmount: true, cancelledAt: true, test: true, hasSubscriptionLine: true,
+        sourceName: true, tags: true, discountCodes: true, firstVisitSource: true, utmSource: true, utmMedium: true,
+      },
+    });
+    for (const order of page) {
+      if (row >= count) break; // orders written since the count: the next snapshot has them
+      rowOfOrder.set(order.id, row);
+      orders.customer[row] = order.customerId ? customers.code(order.customerId) : -1;
+      orders.processedAt[row] = order.processedAt.getTime();
+      orders.grossAmount[row] = Number(order.totalPriceAmount);
+      orders.cancelled[row] = order.cancelledAt ? 1 : 0;
+      orders.test[row] = order.test ? 1 : 0;
+      orders.subscription[row] = subscriptionSignal(order) ? 1 : 0;
+      orders.channel[row] = channels.code(acquisitionChannel(order));
+      orders.discountCode[row] = codes.code((JSON.parse(order.discountCodes) as string[])[0]);
+      row++;
+    }
+    if (page.length < PAGE) break;
+    cursor = { shop, id: page[page.length - 1].id };
+  }
+  // The product of each order's first line (lowest line id).
+  let lineCursor: { shop: string; id: string } | undefined;
+  const firstLineOf = new Map<number, string>();
+  for (;;) {
+    const page = await db.orderLine.findMany({
+      where: { shop },
+      orderBy: { id: "asc" },
+      take: PAGE * 2,
+      ...(lineCursor ? { cursor: { shop_id: lineCursor }, skip: 1 } : {}),
+      select: { id: true, orderId: true, productId: true },
+    });
+    for (const line of page) {
+      const orderRow = rowOfOrder.get(line.orderId);
+      if (orderRow === undefined || !line.productId) continue;
+      const seen = firstLineOf.get(orderRow);
+      if (seen === undefined || line.id < seen) {
+        firstLineOf.set(orderRow, line.id);
+        orders.firstProduct[orderRow] = products.code(line.productId);
+      }
+    }
+    if (page.length < PAGE * 2) break;
+    lineCursor = { shop, id: page[page.length - 1].id };
+  }
+
+  const refundRows = await db.refund.findMany({ where: { shop }, select: { orderId: true, createdAt: true, totalAmount: true } });
+  const refunds = refundRows.filter((refund) => rowOfOrder.has(refund.orderId));
+  const dataset: ShopDataset = {
+    timeZone: facts.ianaTimezone,
+    currency: facts.currencyCode,
+    customerCount: 0,
+    orders,
+    refunds: {
+      order: Int32Array.from(refunds, (refund) => rowOfOrder.get(refund.orderId)!),
+      processedAt: Float64Array.from(refunds, (refund) => refund.createdAt.getTime()),
+      amount: Float64Array.from(refunds, (refund) => Number(refund.totalAmount)),
+    },
+    dictionaries: { ...emptyDictionaries(), channel: channels.values, discountCode: codes.values, product: products.values },
+    subscriptions: await readSubscriptionSpans(db, shop, customers),
+  };
+  const segments = await surveySegmentsByCustomer(db, shop);
+  if (segments.length > 0) {
+    const columns = (["satisfactionBand", "attributionChannel", "purchaseReason"] as const).map((name) => {
+      const values = new Dictionary();
+      const valueByCustomer = new Int32Array(customers.values.length + segments.length).fill(-1);
+      for (const segment of segments) valueByCustomer[customers.code(segment.customerId)] = values.code(segment[name]);
+      return { name, valueByCustomer, values: values.values };
+    });
+    dataset.surveySegments = columns.map((column) => ({ ...column, valueByCustomer: column.valueByCustomer.slice(0, customers.values.length) }));
+  }
+  dataset.customerCount = customers.values.length;
+  return dataset;
+}
+
+/** Contracts' active spans from their status history: ACTIVE opens a span, any other status closes it. */
+async function readSubscriptionSpans(db: Db, shop: string, customers: Dictionary): Promise<SubscriptionColumns | undefined> {
+  const contracts = await db.subscriptionContract.findMany({
+    where: { shop },
+    include: { lines: { select: { quantity: true, currentPriceAmount: true } }, history: { orderBy: { changedAt: "asc" }, select: { toStatus: true, changedAt: true } } },
+  });
+  if (contracts.length === 0) return undefined;
+  const spans: Array<{ subscriber: number; customer: number; start: number; end: number; unit: number; count: number; amount: number }> = [];
+  contracts.forEach((contract, index) => {
+    const customer = contract.customerId ? customers.code(contract.customerId) : -1;
+    const unit = BILLING_INTERVAL_UNITS.indexOf(contract.billingIntervalUnit as BillingIntervalUnit);
+    const amount = contract.lines.reduce((sum, line) => sum + Number(line.currentPriceAmount) * line.quantity, 0);
+    let openedAt: number | null = null;
+    for (const change of contract.history) {
+      if (change.toStatus === "ACTIVE" && openedAt === null) openedAt = change.changedAt.getTime();
+      else if (change.toStatus !== "ACTIVE" && openedAt !== null) {
+        spans.push({ subscriber: customer >= 0 ? customer : -1 - index, customer, start: openedAt, end: change.changedAt.getTime(), unit, count: contract.billingIntervalCount, amount });
+        openedAt = null;
+      }
+    }
+    if (openedAt !== null) spans.push({ subscriber: customer >= 0 ? customer : -1 - index, customer, start: openedAt, end: Number.NaN, unit, count: contract.billingIntervalCount, amount });
+  });
+  // Contracts without a customer (redacted) still count as subscribers: indices past every customer's.
+  const base = customers.values.length + 1;
+  return {
+    subscriber: Int32Array.from(spans, (span) => (span.subscriber >= 0 ? span.subscriber : base - 1 - span.subscriber)),
+    customer: Int32Array.from(spans, (span) => span.customer),
+    startedAt: Float64Array.from(spans, (span) => span.start),
+    endedAt: Float64Array.from(spans, (span) => span.end),
+    billingIntervalUnit: Uint8Array.from(spans, (span) => Math.max(0, span.unit)),
+    billingIntervalCount: Int32Array.from(spans, (span) => span.count),
+    amountPerBilling: Float64Array.from(spans, (span) => span.amount),
+  };
+}
