@@ -6,7 +6,15 @@ import {
   type EntryContext,
 } from "@remix-run/node";
 import { isbot } from "isbot";
+import { appJobQueue } from "./jobs/app-queue.server";
+import { logger } from "./logger.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
+
+// A web process that also runs jobs (TSUZUKU_WORK_JOBS=1, the embedded default) starts its workers when
+// the server loads, so jobs left pending by an earlier run resume without waiting for a new one.
+if (process.env.TSUZUKU_WORK_JOBS === "1") {
+  appJobQueue().catch((error: unknown) => logger.error({ event: "job_queue_failed", error: String(error) }, "job queue failed to start"));
+}
 
 export const streamTimeout = 5000;
 
