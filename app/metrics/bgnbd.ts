@@ -50,7 +50,15 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: FrequencyRecencyAg
   const psiAB = digamma(a + b);
   const { weight } = data;
   // The Γ and ψ terms depend on x only; with integer x (purchase counts) they come from a small table.
-  const table = integerFrequencyTable(frequency, r, a, b, gradient !== undefined);
+  const table = integerFrequencyTable(data, r, a, b, gradient !== undefined);
+  // Whole-period t_x and T (the engine's case) take few values: ln(α + t) comes from a table too.
+  const maxAge = wholeAgeLimit(data);
+  const logAlphaPlus = new Float64Array(maxAge + 1);
+  const invAlphaPlus = new Float64Array(maxAge + 1);
+  for (let t = 0; t <= maxAge; t++) {
+    logAlphaPlus[t] = Math.log(alpha + t);
+    invAlphaPlus[t] = 1 / (alpha + t);
+  }
   const lnA = Math.log(a);
   let total = 0;
   let gR = 0;
@@ -61,33 +69,44 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: FrequencyRecencyAg
     const x = frequency[i];
     const w = weight ? weight[i] : 1;
     const rx = r + x;
-    const logAlphaT = Math.log(alpha + T[i]);
+    const logAlphaT = maxAge >= 0 ? logAlphaPlus[T[i]] : Math.log(alpha + T[i]);
     let ll: number;
     if (table) ll = table.logTerms[x] - lgR + r * lnAlpha + lgAB - lgB;
     else ll = lgamma(rx) - lgR + r * lnAlpha + lgAB + lgamma(b + x) - lgB - lgamma(a + b + x);
     const termAge = -rx * logAlphaT;
-    let termRecency = Number.NEGATIVE_INFINITY;
     let logAlphaTx = 0;
+    // ln(e^termAge + e^termRecency) as the larger term plus log1p of the other's ratio: one exp, one log.
+    let wAge = 1;
+    let wRec = 0;
     if (x > 0) {
-      logAlphaTx = Math.log(alpha + recency[i]);
-      termRecency = lnA - Math.log(b + x - 1) - rx * logAlphaTx;
+      logAlphaTx = maxAge >= 0 ? logAlphaPlus[recency[i]] : Math.log(alpha + recency[i]);
+      const termRecency = (table ? table.logAOverBX1[x] : lnA - Math.log(b + x - 1)) - rx * logAlphaTx;
+      const gap = termRecency - termAge;
+      if (gap > 0) {
+        const ratio = Math.exp(-gap);
+        ll += termRecency + Math.log1p(ratio);
+        wRec = 1 / (1 + ratio);
+        wAge = ratio * wRec;
+      } else {
+        const ratio = Math.exp(gap);
+        ll += termAge + Math.log1p(ratio);
+        wAge = 1 / (1 + ratio);
+        wRec = ratio * wAge;
+      }
+    } else {
+      ll += termAge;
     }
-    const top = Math.max(termAge, termRecency);
-    const weightAge = Math.exp(termAge - top);
-    const weightRecency = x > 0 ? Math.exp(termRecency - top) : 0;
-    const sum = weightAge + weightRecency;
-    ll += top + Math.log(sum);
     total += w * ll;
     if (gradient) {
-      const wAge = weightAge / sum;
-      const wRec = weightRecency / sum;
       const psiRX = table ? table.psiRX[x] : digamma(rx);
       const psiBX = table ? table.psiBX[x] : digamma(b + x);
       const psiABX = table ? table.psiABX[x] : digamma(a + b + x);
       gR += w * (psiRX - psiR + lnAlpha - wAge * logAlphaT - wRec * logAlphaTx);
-      gAlpha += w * (r / alpha - wAge * (rx / (alpha + T[i])) - wRec * (rx / (alpha + recency[i])));
+      const invAge = maxAge >= 0 ? invAlphaPlus[T[i]] : 1 / (alpha + T[i]);
+      const invRecency = maxAge >= 0 ? invAlphaPlus[recency[i]] : 1 / (alpha + recency[i]);
+      gAlpha += w * (r / alpha - rx * (wAge * invAge + wRec * invRecency));
       gA += w * (psiAB - psiABX + (x > 0 ? wRec / a : 0));
-      gB += w * (psiAB + psiBX - psiB - psiABX - (x > 0 ? wRec / (b + x - 1) : 0));
+      gB += w * (psiAB + psiBX - psiB - psiABX - (x > 0 ? wRec * (table ? table.inverseBX1[x] : 1 / (b + x - 1)) : 0));
     }
   }
   if (gradient) {
@@ -101,29 +120,62 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: FrequencyRecencyAg
 }
 
 const TABLE_LIMIT = 100_000;
+const wholeAgeLimits = new WeakMap<FrequencyRecencyAge, number>();
 
-/** lnΓ(r+x) + lnΓ(b+x) − lnΓ(a+b+x) and the ψ terms for x = 0..max, or null when some x is not a small integer. */
-function integerFrequencyTable(frequency: Float64Array, r: number, a: number, b: number, withDigamma: boolean) {
-  let max = 0;
-  for (let i = 0; i < frequency.length; i++) {
-    const x = frequency[i];
-    if (!(x >= 0 && x <= TABLE_LIMIT && Math.floor(x) === x)) return null;
-    if (x > max) max = x;
+/** Largest T when every t_x and T is a whole number up to TABLE_LIMIT, else −1; computed once per data set. */
+function wholeAgeLimit(data: FrequencyRecencyAge): number {
+  let limit = wholeAgeLimits.get(data);
+  if (limit !== undefined) return limit;
+  limit = 0;
+  for (let i = 0; i < data.T.length && limit >= 0; i++) {
+    const T = data.T[i];
+    const tx = data.recency[i];
+    if (!(T >= 0 && T <= TABLE_LIMIT && Math.floor(T) === T && tx >= 0 && tx <= T && Math.floor(tx) === tx)) limit = -1;
+    else if (T > limit) limit = T;
   }
-  if (max + 1 > frequency.length) return null; // a table bigger than the data saves nothing
+  if (limit > data.T.length) limit = -1; // a table bigger than the data saves nothing
+  wholeAgeLimits.set(data, limit);
+  return limit;
+}
+
+const integerFrequencyLimits = new WeakMap<FrequencyRecencyAge, number>();
+
+/** Largest x when every x is a small whole number (and a table pays), else −1; computed once per data set. */
+function integerFrequencyLimit(data: FrequencyRecencyAge): number {
+  let max = integerFrequencyLimits.get(data);
+  if (max !== undefined) return max;
+  max = 0;
+  for (let i = 0; i < data.frequency.length && max >= 0; i++) {
+    const x = data.frequency[i];
+    if (!(x >= 0 && x <= TABLE_LIMIT && Math.floor(x) === x)) max = -1;
+    else if (x > max) max = x;
+  }
+  if (max + 1 > data.frequency.length) max = -1; // a table bigger than the data saves nothing
+  integerFrequencyLimits.set(data, max);
+  return max;
+}
+
+/** lnΓ(r+x) + lnΓ(b+x) − lnΓ(a+b+x), the ψ terms and the 1/(b+x−1) terms for x = 0..max, or null when x is not tabulable. */
+function integerFrequencyTable(data: FrequencyRecencyAge, r: number, a: number, b: number, withDigamma: boolean) {
+  const max = integerFrequencyLimit(data);
+  if (max < 0) return null;
   const logTerms = new Float64Array(max + 1);
   const psiRX = new Float64Array(withDigamma ? max + 1 : 0);
   const psiBX = new Float64Array(withDigamma ? max + 1 : 0);
   const psiABX = new Float64Array(withDigamma ? max + 1 : 0);
+  const logAOverBX1 = new Float64Array(max + 1);
+  const inverseBX1 = new Float64Array(max + 1);
   for (let x = 0; x <= max; x++) {
     logTerms[x] = lgamma(r + x) + lgamma(b + x) - lgamma(a + b + x);
+    logAOverBX1[x] = Math.log(a) - Math.log(b + x - 1);
+    inverseBX1[x] = 1 / (b + x - 1);
     if (withDigamma) {
       psiRX[x] = digamma(r + x);
       psiBX[x] = digamma(b + x);
       psiABX[x] = digamma(a + b + x);
     }
   }
-  return { logTerms, psiRX, psiBX, psiABX };
+  return { logTerms, psiRX, psiBX, psiABX, logAOverBX1, inverseBX1 };
 }
 
 /** Maximum-likelihood fit; parameters are optimised as logs so they stay positive. */
@@ -175,12 +227,23 @@ export function bgnbdExpectedPurchasesUnconditional(params: BgNbdParams, t: numb
 
 /** E[Y(t) | x, t_x, T]: expected purchases in (T, T + t] (the paper's Eq. 10). */
 export function bgnbdExpectedPurchases(params: BgNbdParams, t: number, x: number, recency: number, T: number): number {
+  return bgnbdForecastNumerator(params, t, x, T) / bgnbdForecastDenominator(params, x, recency, T);
+}
+
+/**
+ * Eq. 10's numerator, the slow part (a ₂F₁): it depends on x and T but not on t_x, so callers that
+ * forecast many customers compute it once per distinct (x, T) and divide by each one's denominator.
+ */
+export function bgnbdForecastNumerator(params: BgNbdParams, t: number, x: number, T: number): number {
   const { r, alpha, a, b } = params;
   const rx = r + x;
   const head = (a + b + x - 1) / (a - 1);
   const hyper = hyp2f1(rx, b + x, a + b + x - 1, t / (alpha + T + t));
-  const numerator = 1 - Math.exp(rx * Math.log((alpha + T) / (alpha + T + t))) * hyper;
-  const denominator =
-    x > 0 ? 1 + (a / (b + x - 1)) * Math.exp(rx * Math.log((alpha + T) / (alpha + recency))) : 1;
-  return (head * numerator) / denominator;
+  return head * (1 - Math.exp(rx * Math.log((alpha + T) / (alpha + T + t))) * hyper);
+}
+
+/** Eq. 10's denominator: 1 / P(alive) in disguise, cheap. */
+export function bgnbdForecastDenominator(params: BgNbdParams, x: number, recency: number, T: number): number {
+  const { r, alpha, a, b } = params;
+  return x > 0 ? 1 + (a / (b + x - 1)) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + recency))) : 1;
 }

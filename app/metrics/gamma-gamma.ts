@@ -33,28 +33,34 @@ export interface GammaGammaFit {
  */
 export function gammaGammaLogLikelihood(params: GammaGammaParams, data: FrequencyMonetary, gradient?: Float64Array): number {
   const { p, q, v } = params;
-  const { frequency, monetary } = data;
+  const groups = frequencyGroups(data);
   const lgQ = lgamma(q);
   const psiQ = digamma(q);
   const lnV = Math.log(v);
+  // Only ln(v + x z) needs every row; the rest sums per distinct x (few), from sums taken once.
+  const sumLnVXZ = groups.scratchLog.fill(0);
+  const sumInverse = groups.scratchInverse.fill(0);
+  const { groupOfRow, xTimesZ } = groups;
+  for (let i = 0; i < groupOfRow.length; i++) {
+    const vxz = v + xTimesZ[i];
+    sumLnVXZ[groupOfRow[i]] += Math.log(vxz);
+    if (gradient) sumInverse[groupOfRow[i]] += 1 / vxz;
+  }
   let total = 0;
   let gP = 0;
   let gQ = 0;
   let gV = 0;
-  for (let i = 0; i < frequency.length; i++) {
-    const x = frequency[i];
-    if (!(x > 0)) continue;
-    const z = monetary[i];
+  for (let g = 0; g < groups.frequency.length; g++) {
+    const x = groups.frequency[g];
+    const n = groups.count[g];
     const px = p * x;
-    const lnZ = Math.log(z);
     const lnX = Math.log(x);
-    const lnVXZ = Math.log(v + x * z);
-    total += lgamma(px + q) - lgamma(px) - lgQ + q * lnV + (px - 1) * lnZ + px * lnX - (px + q) * lnVXZ;
+    total += n * (lgamma(px + q) - lgamma(px) - lgQ + q * lnV + px * lnX) + (px - 1) * groups.sumLnZ[g] - (px + q) * sumLnVXZ[g];
     if (gradient) {
       const psiPXQ = digamma(px + q);
-      gP += x * (psiPXQ - digamma(px) + lnZ + lnX - lnVXZ);
-      gQ += psiPXQ - psiQ + lnV - lnVXZ;
-      gV += q / v - (px + q) / (v + x * z);
+      gP += x * (n * (psiPXQ - digamma(px) + lnX) + groups.sumLnZ[g] - sumLnVXZ[g]);
+      gQ += n * (psiPXQ - psiQ + lnV) - sumLnVXZ[g];
+      gV += (n * q) / v - (px + q) * sumInverse[g];
     }
   }
   if (gradient) {
@@ -63,6 +69,63 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, data: Frequenc
     gradient[2] = gV * v;
   }
   return total;
+}
+
+interface FrequencyGroups {
+  /** Distinct x > 0, with how many rows have it and the sum of their ln z. */
+  frequency: number[];
+  count: Float64Array;
+  sumLnZ: Float64Array;
+  /** Per row with x > 0: its group and x·z. */
+  groupOfRow: Int32Array;
+  xTimesZ: Float64Array;
+  scratchLog: Float64Array;
+  scratchInverse: Float64Array;
+}
+
+const groupsByData = new WeakMap<FrequencyMonetary, FrequencyGroups>();
+
+/** Rows grouped by x, once per data set (the optimiser evaluates the same data many times). */
+function frequencyGroups(data: FrequencyMonetary): FrequencyGroups {
+  const cached = groupsByData.get(data);
+  if (cached) return cached;
+  const { frequency, monetary } = data;
+  let rows = 0;
+  for (let i = 0; i < frequency.length; i++) if (frequency[i] > 0) rows++;
+  const groupByX = new Map<number, number>();
+  const distinct: number[] = [];
+  const count: number[] = [];
+  const sumLnZ: number[] = [];
+  const groupOfRow = new Int32Array(rows);
+  const xTimesZ = new Float64Array(rows);
+  let row = 0;
+  for (let i = 0; i < frequency.length; i++) {
+    const x = frequency[i];
+    if (!(x > 0)) continue;
+    let g = groupByX.get(x);
+    if (g === undefined) {
+      g = distinct.length;
+      groupByX.set(x, g);
+      distinct.push(x);
+      count.push(0);
+      sumLnZ.push(0);
+    }
+    count[g]++;
+    sumLnZ[g] += Math.log(monetary[i]);
+    groupOfRow[row] = g;
+    xTimesZ[row++] = x * monetary[i];
+  }
+  const groups: FrequencyGroups = {
+    frequency: distinct,
+    count: Float64Array.from(count),
+    sumLnZ: Float64Array.from(sumLnZ),
+    groupOfRow,
+    xTimesZ,
+    scratchLog: new Float64Array(distinct.length),
+    scratchInverse: new Float64Array(distinct.length),
+  };
+  groupsByData.set(data, groups);
+  return groups;
 }
 
 export function fitGammaGamma(
@@ -77,7 +140,11 @@ export function fitGammaGamma(
     }
   }
   if (customers === 0) throw new RangeError("fitGammaGamma needs a customer with frequency > 0");
-  const start = options.start ?? { p: 1, q: 1, v: 1 };
+  // Start where the population mean spend p·v/(q−1) equals the sample's: amounts are in minor units
+  // (often thousands), and starting at v = 1 spends iterations only on climbing to the right scale.
+  let meanSpend = 0;
+  for (let i = 0; i < data.frequency.length; i++) if (data.frequency[i] > 0) meanSpend += data.monetary[i] / customers;
+  const start = options.start ?? { p: 1, q: 2, v: meanSpend };
   const scale = 1 / customers;
   const result = minimizeBfgs(
     (theta, gradient) => {

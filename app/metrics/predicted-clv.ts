@@ -1,7 +1,7 @@
 // Predicted CLV: BG/NBD (repeat purchases, P(alive)) and Gamma-Gamma (spend) fitted on the shop's
 // customers, CLV over a horizon with a discount rate, and a backtest (calibration / holdout) that shows
 // how far the forecast can be trusted. Purchase periods are local days in the shop's time zone.
-import { bgnbdExpectedPurchases, bgnbdPAlive, fitBgNbd, type BgNbdParams } from "./bgnbd.ts";
+import { bgnbdForecastDenominator, bgnbdForecastNumerator, bgnbdPAlive, fitBgNbd, type BgNbdParams } from "./bgnbd.ts";
 import { fitGammaGamma, gammaGammaExpectedAverageSpend, type GammaGammaParams } from "./gamma-gamma.ts";
 import { periodGrid, periodIndex } from "./period-grid.ts";
 import { DAY_MS, type PreparedShop } from "./prepare.ts";
@@ -134,6 +134,27 @@ export function distinctTriples(summary: DaySummary, unitDays: number): Distinct
   };
 }
 
+/** Distinct (x, T) among the triples: the forecast's ₂F₁ depends on nothing else. */
+function distinctAgePairs(triples: DistinctTriples) {
+  const pairOfTriple = new Int32Array(triples.frequency.length);
+  const byKey = new Map<number, number>();
+  const frequency: number[] = [];
+  const T: number[] = [];
+  for (let k = 0; k < pairOfTriple.length; k++) {
+    // x and T are whole periods here (below 2^26 each): one exact number key.
+    const key = triples.frequency[k] * 67_108_864 + triples.T[k];
+    let pair = byKey.get(key);
+    if (pair === undefined) {
+      pair = frequency.length;
+      byKey.set(key, pair);
+      frequency.push(triples.frequency[k]);
+      T.push(triples.T[k]);
+    }
+    pairOfTriple[k] = pair;
+  }
+  return { frequency, T, pairOfTriple };
+}
+
 /** Customers with x > 0 and positive mean repeat spend, for Gamma-Gamma. */
 function spendData(summary: DaySummary) {
   let m = 0;
@@ -237,7 +258,6 @@ export function computePredictedClv(
 
   // Per distinct triple: P(alive), purchases in the horizon, and purchases per 30-day step discounted
   // to today; a customer's CLV is then that discounted count times their expected spend.
-  const horizon = options.horizonDays / unitDays;
   const steps: number[] = [];
   for (let d = 30; d < options.horizonDays; d += 30) steps.push(d);
   steps.push(options.horizonDays);
@@ -246,20 +266,29 @@ export function computePredictedClv(
   const pAlive = new Float64Array(m);
   const horizonPurchases = new Float64Array(m);
   const discountedPurchases = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    const x = triples.frequency[k];
-    const tx = triples.recency[k];
-    const T = triples.T[k];
-    pAlive[k] = bgnbdPAlive(bg.params, x, tx, T);
+  const pairs = distinctAgePairs(triples);
+  const pairHorizon = new Float64Array(pairs.frequency.length);
+  const pairDiscounted = new Float64Array(pairs.frequency.length);
+  for (let p = 0; p < pairs.frequency.length; p++) {
+    const x = pairs.frequency[p];
+    const T = pairs.T[p];
     let previous = 0;
     let discounted = 0;
     for (let s = 0; s < steps.length; s++) {
-      const cumulative = bgnbdExpectedPurchases(bg.params, steps[s] / unitDays, x, tx, T);
+      const cumulative = bgnbdForecastNumerator(bg.params, steps[s] / unitDays, x, T);
       discounted += (cumulative - previous) * discount[s];
       previous = cumulative;
     }
-    horizonPurchases[k] = steps[steps.length - 1] / unitDays === horizon ? previous : bgnbdExpectedPurchases(bg.params, horizon, x, tx, T);
-    discountedPurchases[k] = discounted;
+    pairHorizon[p] = previous;
+    pairDiscounted[p] = discounted;
+  }
+  for (let k = 0; k < m; k++) {
+    const x = triples.frequency[k];
+    const T = triples.T[k];
+    pAlive[k] = bgnbdPAlive(bg.params, x, triples.recency[k], T);
+    const denominator = bgnbdForecastDenominator(bg.params, x, triples.recency[k], T);
+    horizonPurchases[k] = pairHorizon[pairs.pairOfTriple[k]] / denominator;
+    discountedPurchases[k] = pairDiscounted[pairs.pairOfTriple[k]] / denominator;
   }
   const histogram = new Float64Array(10);
   const segmentClv = new Float64Array(RFM_SEGMENTS.length);
@@ -283,7 +312,7 @@ export function computePredictedClv(
     result.meanClv = totalClv / shop.customers;
     result.clvBySegment = RFM_SEGMENTS.map((segment, s) => ({ segment, customers: segmentCount[s], totalClv: segmentClv[s] }));
   }
-  result.backtest = backtest(shop, dayOfOrder, asOfDay, unitDays, options, notes);
+  result.backtest = backtest(shop, dayOfOrder, asOfDay, unitDays, options, notes, bg.params);
   return result;
 }
 
@@ -295,6 +324,8 @@ function backtest(
   unitDays: number,
   options: ClvOptions,
   notes: string[],
+  /** The full-period fit: the calibration fit starts there, usually a few iterations away. */
+  start: BgNbdParams,
 ): PredictedClv["backtest"] {
   const calibrationEnd = options.calibrationEnd ?? shop.asOf - options.horizonDays * DAY_MS;
   const holdoutDays = Math.round((shop.asOf - calibrationEnd) / DAY_MS);
@@ -310,10 +341,13 @@ function backtest(
     notes.push("backtest skipped: no repeat customers before the calibration end");
     return null;
   }
-  const params = fitBgNbd(triples).params;
+  const params = fitBgNbd(triples, { start }).params;
+  const pairs = distinctAgePairs(triples);
+  const numeratorByPair = new Float64Array(pairs.frequency.length);
+  for (let p = 0; p < numeratorByPair.length; p++) numeratorByPair[p] = bgnbdForecastNumerator(params, holdoutPeriods, pairs.frequency[p], pairs.T[p]);
   const predictedByTriple = new Float64Array(triples.frequency.length);
   for (let k = 0; k < predictedByTriple.length; k++) {
-    predictedByTriple[k] = bgnbdExpectedPurchases(params, holdoutPeriods, triples.frequency[k], triples.recency[k], triples.T[k]);
+    predictedByTriple[k] = numeratorByPair[pairs.pairOfTriple[k]] / bgnbdForecastDenominator(params, triples.frequency[k], triples.recency[k], triples.T[k]);
   }
   const labels = ["0", "1", "2", "3", "4", "5", "6", "7+"];
   const buckets = labels.map((frequency) => ({ frequency, customers: 0, actualPurchases: 0, predictedPurchases: 0 }));
