@@ -53,6 +53,10 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: FrequencyRecencyAg
   const table = integerFrequencyTable(data, r, a, b, gradient !== undefined);
   // Whole-period t_x and T (the engine's case) take few values: ln(α + t) comes from a table too.
   const maxAge = wholeAgeLimit(data);
+  if (table && maxAge >= 0) {
+    const constant = -lgR + r * lnAlpha + lgAB - lgB;
+    return tabulatedLogLikelihood(params, wholeNumberColumns(data), table, maxAge, constant, [psiR, psiB, psiAB], gradient);
+  }
   const logAlphaPlus = new Float64Array(maxAge + 1);
   const invAlphaPlus = new Float64Array(maxAge + 1);
   for (let t = 0; t <= maxAge; t++) {
@@ -69,9 +73,9 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: FrequencyRecencyAg
     const x = frequency[i];
     const w = weight ? weight[i] : 1;
     const rx = r + x;
-    const logAlphaT = maxAge >= 0 ? logAlphaPlus[T[i]] : Math.log(alpha + T[i]);
+    const logAlphaT = maxAge >= 0 ? logAlphaPlus[T[i] | 0] : Math.log(alpha + T[i]);
     let ll: number;
-    if (table) ll = table.logTerms[x] - lgR + r * lnAlpha + lgAB - lgB;
+    if (table) ll = table.logTerms[x | 0] - lgR + r * lnAlpha + lgAB - lgB;
     else ll = lgamma(rx) - lgR + r * lnAlpha + lgAB + lgamma(b + x) - lgB - lgamma(a + b + x);
     const termAge = -rx * logAlphaT;
     let logAlphaTx = 0;
@@ -79,7 +83,7 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: FrequencyRecencyAg
     let wAge = 1;
     let wRec = 0;
     if (x > 0) {
-      logAlphaTx = maxAge >= 0 ? logAlphaPlus[recency[i]] : Math.log(alpha + recency[i]);
+      logAlphaTx = maxAge >= 0 ? logAlphaPlus[recency[i] | 0] : Math.log(alpha + recency[i]);
       const termRecency = (table ? table.logAOverBX1[x] : lnA - Math.log(b + x - 1)) - rx * logAlphaTx;
       const gap = termRecency - termAge;
       if (gap > 0) {
@@ -98,9 +102,9 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: FrequencyRecencyAg
     }
     total += w * ll;
     if (gradient) {
-      const psiRX = table ? table.psiRX[x] : digamma(rx);
-      const psiBX = table ? table.psiBX[x] : digamma(b + x);
-      const psiABX = table ? table.psiABX[x] : digamma(a + b + x);
+      const psiRX = table ? table.psiRX[x | 0] : digamma(rx);
+      const psiBX = table ? table.psiBX[x | 0] : digamma(b + x);
+      const psiABX = table ? table.psiABX[x | 0] : digamma(a + b + x);
       gR += w * (psiRX - psiR + lnAlpha - wAge * logAlphaT - wRec * logAlphaTx);
       const invAge = maxAge >= 0 ? invAlphaPlus[T[i]] : 1 / (alpha + T[i]);
       const invRecency = maxAge >= 0 ? invAlphaPlus[recency[i]] : 1 / (alpha + recency[i]);
@@ -113,6 +117,118 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: FrequencyRecencyAg
     // Chain rule to the log-parameters the optimiser works in.
     gradient[0] = gR * r;
     gradient[1] = gAlpha * alpha;
+    gradient[2] = gA * a;
+    gradient[3] = gB * b;
+  }
+  return total;
+}
+
+interface WholeNumberColumns {
+  x: Int32Array;
+  recency: Int32Array;
+  T: Int32Array;
+  weight: Float64Array;
+}
+
+const wholeNumberColumnsByData = new WeakMap<FrequencyRecencyAge, WholeNumberColumns>();
+
+/** x, t_x and T as Int32 table indices (V8 indexes typed arrays faster with int32 than with doubles). */
+function wholeNumberColumns(data: FrequencyRecencyAge): WholeNumberColumns {
+  let columns = wholeNumberColumnsByData.get(data);
+  if (!columns) {
+    columns = {
+      x: Int32Array.from(data.frequency),
+      recency: Int32Array.from(data.recency),
+      T: Int32Array.from(data.T),
+      weight: data.weight ?? new Float64Array(data.frequency.length).fill(1),
+    };
+    wholeNumberColumnsByData.set(data, columns);
+  }
+  return columns;
+}
+
+/** The same sum as bgnbdLogLikelihood when x, t_x and T are whole numbers: every log/Γ/ψ comes from a table. */
+function tabulatedLogLikelihood(
+  params: BgNbdParams,
+  columns: WholeNumberColumns,
+  table: NonNullable<ReturnType<typeof integerFrequencyTable>>,
+  maxAge: number,
+  constant: number,
+  [psiR, psiB, psiAB]: number[],
+  gradient?: Float64Array,
+): number {
+  const { r, alpha, a, b } = params;
+  const logAlphaPlus = new Float64Array(maxAge + 1);
+  const invAlphaPlus = new Float64Array(maxAge + 1);
+  for (let t = 0; t <= maxAge; t++) {
+    logAlphaPlus[t] = Math.log(alpha + t);
+    invAlphaPlus[t] = 1 / (alpha + t);
+  }
+  const { x: xs, recency, T, weight } = columns;
+  const { logTerms, logAOverBX1 } = table;
+  // Per-x sums of the weights, and of each customer's two mixture weights, turn the ψ parts of the
+  // gradient into a short loop over x after the pass.
+  const maxX = logTerms.length - 1;
+  const weightByX = new Float64Array(maxX + 1);
+  const recencyWeightByX = new Float64Array(maxX + 1);
+  let total = 0;
+  let gLogAge = 0;
+  let gInverseAge = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const w = weight[i];
+    const rx = r + x;
+    const age = T[i];
+    const termAge = -rx * logAlphaPlus[age];
+    let ll = logTerms[x];
+    if (x === 0) {
+      ll += termAge;
+      if (gradient) {
+        gLogAge += w * logAlphaPlus[age];
+        gInverseAge += w * rx * invAlphaPlus[age];
+      }
+    } else {
+      const tx = recency[i];
+      const termRecency = logAOverBX1[x] - rx * logAlphaPlus[tx];
+      const gap = termRecency - termAge;
+      let wAge: number;
+      let wRec: number;
+      if (gap > 0) {
+        const ratio = Math.exp(-gap);
+        ll += termRecency + Math.log1p(ratio);
+        wRec = 1 / (1 + ratio);
+        wAge = ratio * wRec;
+      } else {
+        const ratio = Math.exp(gap);
+        ll += termAge + Math.log1p(ratio);
+        wAge = 1 / (1 + ratio);
+        wRec = ratio * wAge;
+      }
+      if (gradient) {
+        gLogAge += w * (wAge * logAlphaPlus[age] + wRec * logAlphaPlus[tx]);
+        gInverseAge += w * rx * (wAge * invAlphaPlus[age] + wRec * invAlphaPlus[tx]);
+        recencyWeightByX[x] += w * wRec;
+      }
+    }
+    weightByX[x] += w;
+    total += w * ll;
+  }
+  let n = 0;
+  for (let x = 0; x <= maxX; x++) n += weightByX[x];
+  total += n * constant;
+  if (gradient) {
+    let gR = -gLogAge;
+    let gA = 0;
+    let gB = 0;
+    for (let x = 0; x <= maxX; x++) {
+      const w = weightByX[x];
+      if (w === 0) continue;
+      gR += w * (table.psiRX[x | 0] - psiR + Math.log(alpha));
+      gA += w * (psiAB - table.psiABX[x | 0]) + (x > 0 ? recencyWeightByX[x] / a : 0);
+      gB += w * (psiAB + table.psiBX[x | 0] - psiB - table.psiABX[x | 0]) - (x > 0 ? recencyWeightByX[x] * table.inverseBX1[x] : 0);
+    }
+    gradient[0] = gR * r;
+    gradient[1] = (n * r / alpha - gInverseAge) * alpha;
     gradient[2] = gA * a;
     gradient[3] = gB * b;
   }
@@ -160,6 +276,7 @@ function integerFrequencyTable(data: FrequencyRecencyAge, r: number, a: number, 
   const max = integerFrequencyLimit(data);
   if (max < 0) return null;
   const logTerms = new Float64Array(max + 1);
+  const logBXMinus1 = new Float64Array(max + 1);
   const psiRX = new Float64Array(withDigamma ? max + 1 : 0);
   const psiBX = new Float64Array(withDigamma ? max + 1 : 0);
   const psiABX = new Float64Array(withDigamma ? max + 1 : 0);
@@ -167,6 +284,7 @@ function integerFrequencyTable(data: FrequencyRecencyAge, r: number, a: number, 
   const inverseBX1 = new Float64Array(max + 1);
   for (let x = 0; x <= max; x++) {
     logTerms[x] = lgamma(r + x) + lgamma(b + x) - lgamma(a + b + x);
+    logBXMinus1[x] = Math.log(b + x - 1);
     logAOverBX1[x] = Math.log(a) - Math.log(b + x - 1);
     inverseBX1[x] = 1 / (b + x - 1);
     if (withDigamma) {

@@ -65,7 +65,9 @@ export function minimizeBfgs(objective: Objective, start: ArrayLike<number>, opt
     const longest = maxAbs(direction);
     let stepLength = longest > maxStep ? maxStep / longest : 1;
     let candidateValue = Number.POSITIVE_INFINITY;
-    for (let tries = 0; tries < 60; tries++) {
+    // Halving stops once no coordinate would move by more than rounding noise: at the floating-point
+    // optimum further tries only re-evaluate (nearly) the same point.
+    for (let tries = 0; tries < 60 && stepLength * longest > 1e-11 * (1 + maxAbs(x)); tries++) {
       for (let i = 0; i < n; i++) candidate[i] = x[i] + stepLength * direction[i];
       candidateValue = evaluate(candidate, candidateGradient);
       if (Number.isFinite(candidateValue) && candidateValue <= value + 1e-4 * stepLength * slope) break;
