@@ -103,33 +103,42 @@ export interface DistinctTriples {
 export function distinctTriples(summary: DaySummary, unitDays: number): DistinctTriples {
   const n = summary.frequency.length;
   const tripleOfCustomer = new Int32Array(n).fill(-1);
-  const byKey = new Map<number, number>();
-  const frequency: number[] = [];
-  const recency: number[] = [];
-  const T: number[] = [];
-  const weight: number[] = [];
+  // Open addressing over typed arrays (a Map of 200,000 number keys cost more than the fit it feeds).
+  let capacity = 16;
+  while (capacity < 2 * n) capacity *= 2;
+  const mask = capacity - 1;
+  const slotRow = new Int32Array(capacity).fill(-1);
+  const keyX = new Int32Array(n);
+  const keyRecency = new Int32Array(n);
+  const keyAge = new Int32Array(n);
+  const weight = new Float64Array(n);
+  let rows = 0;
   for (let r = 0; r < n; r++) {
     if (!summary.included[r]) continue;
     const x = summary.frequency[r];
-    // Whole days (below 2^20 each) and x pack into one exact number key.
-    const key = (x * 1_048_576 + Math.round(summary.recency[r] * unitDays)) * 1_048_576 + Math.round(summary.T[r] * unitDays);
-    let row = byKey.get(key);
-    if (row === undefined) {
-      row = frequency.length;
-      byKey.set(key, row);
-      frequency.push(x);
-      recency.push(summary.recency[r]);
-      T.push(summary.T[r]);
-      weight.push(0);
+    const recencyDays = Math.round(summary.recency[r] * unitDays);
+    const ageDays = Math.round(summary.T[r] * unitDays);
+    let slot = (Math.imul(x, 0x9e3779b1) ^ Math.imul(recencyDays, 0x85ebca77) ^ Math.imul(ageDays, 0xc2b2ae3d)) & mask;
+    let row = slotRow[slot];
+    while (row >= 0 && !(keyX[row] === x && keyRecency[row] === recencyDays && keyAge[row] === ageDays)) {
+      slot = (slot + 1) & mask;
+      row = slotRow[slot];
+    }
+    if (row < 0) {
+      row = rows++;
+      slotRow[slot] = row;
+      keyX[row] = x;
+      keyRecency[row] = recencyDays;
+      keyAge[row] = ageDays;
     }
     weight[row]++;
     tripleOfCustomer[r] = row;
   }
   return {
-    frequency: Float64Array.from(frequency),
-    recency: Float64Array.from(recency),
-    T: Float64Array.from(T),
-    weight: Float64Array.from(weight),
+    frequency: Float64Array.from(keyX.subarray(0, rows)),
+    recency: Float64Array.from(keyRecency.subarray(0, rows), (days) => days / unitDays),
+    T: Float64Array.from(keyAge.subarray(0, rows), (days) => days / unitDays),
+    weight: weight.slice(0, rows),
     tripleOfCustomer,
   };
 }

@@ -47,41 +47,40 @@ export interface RfmMetrics {
   scoreMeans: { score: number; recencyDays: number | null; orders: number | null; revenue: number | null }[];
 }
 
-/** For each value, how many values are strictly below it, by binary search on a sorted copy. */
-function countStrictlyBelow(values: Float64Array): Float64Array {
+/**
+ * Quintile score 1..5 of each value: 1 + floor(5 · (values strictly below it) / n). With the sorted
+ * copy's order statistics s, "at least m values below v" is s[m − 1] < v, so four thresholds decide
+ * every score — no per-value search.
+ */
+function quintileScores(values: Float64Array, out: Uint8Array): void {
+  const n = values.length;
   const sorted = Float64Array.from(values).sort();
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] < values[i]) lo = mid + 1;
-      else hi = mid;
-    }
-    out[i] = lo;
+  const thresholds = new Float64Array(4);
+  for (let k = 1; k <= 4; k++) {
+    const m = Math.ceil((k * n) / 5);
+    // m = 0 only when n = 0; then no value exists to score.
+    thresholds[k - 1] = m > 0 ? sorted[m - 1] : -Infinity;
   }
-  return out;
+  const [t1, t2, t3, t4] = thresholds;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    out[i] = 1 + (t1 < v ? 1 : 0) + (t2 < v ? 1 : 0) + (t3 < v ? 1 : 0) + (t4 < v ? 1 : 0);
+  }
 }
 
 export function computeRfmScores(shop: PreparedShop): RfmScores {
   const n = shop.customers;
-  // Recency: later last order is better, so "worse" = strictly earlier last order.
-  const recencyWorse = countStrictlyBelow(shop.lastTime);
-  const frequencyWorse = countStrictlyBelow(Float64Array.from(shop.orderCount));
-  const monetaryWorse = countStrictlyBelow(shop.netTotal);
   const scores: RfmScores = {
     recency: new Uint8Array(n),
     frequency: new Uint8Array(n),
     monetary: new Uint8Array(n),
     segment: new Uint8Array(n),
   };
-  for (let r = 0; r < n; r++) {
-    scores.recency[r] = 1 + Math.floor((5 * recencyWorse[r]) / n);
-    scores.frequency[r] = 1 + Math.floor((5 * frequencyWorse[r]) / n);
-    scores.monetary[r] = 1 + Math.floor((5 * monetaryWorse[r]) / n);
-    scores.segment[r] = SEGMENT_GRID[scores.recency[r] - 1][scores.frequency[r] - 1];
-  }
+  // Recency: a later last order is better, so "worse" = strictly earlier last order.
+  quintileScores(shop.lastTime, scores.recency);
+  quintileScores(Float64Array.from(shop.orderCount), scores.frequency);
+  quintileScores(shop.netTotal, scores.monetary);
+  for (let r = 0; r < n; r++) scores.segment[r] = SEGMENT_GRID[scores.recency[r] - 1][scores.frequency[r] - 1];
   return scores;
 }
 
