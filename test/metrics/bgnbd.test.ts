@@ -6,6 +6,7 @@ import {
   bgnbdPAlive,
   fitBgNbd,
 } from "../../app/metrics/bgnbd.ts";
+import { lgamma } from "../../app/metrics/special-functions.ts";
 import { readCdnowSummaryCsv, rebuildCdnowSummary } from "./cdnow.ts";
 
 // Fader, Hardie & Lee (2005), Sec. 7; values and tolerances from ../shared/data/cdnow/README.md.
@@ -96,6 +97,44 @@ describe("BG/NBD on CDNOW", () => {
       const up = bgnbdLogLikelihood({ ...at, [key]: at[key] * Math.exp(h) }, csv);
       const down = bgnbdLogLikelihood({ ...at, [key]: at[key] * Math.exp(-h) }, csv);
       expect(gradient[k]).toBeCloseTo((up - down) / (2 * h), 2);
+    });
+  });
+});
+
+describe("BG/NBD likelihood on whole-number periods (the engine's tabulated path)", () => {
+  // 40 weighted rows with whole x, t_x, T: more rows than the largest x and T, so the tables are used.
+  const rows = Array.from({ length: 40 }, (_, i) => {
+    const T = 10 + (i % 13);
+    const x = i % 5 === 0 ? 0 : 1 + (i % 4);
+    return { x, tx: x === 0 ? 0 : Math.min(T, 2 + (i % 9)), T, w: 1 + (i % 3) };
+  });
+  const data = {
+    frequency: Float64Array.from(rows, (row) => row.x),
+    recency: Float64Array.from(rows, (row) => row.tx),
+    T: Float64Array.from(rows, (row) => row.T),
+    weight: Float64Array.from(rows, (row) => row.w),
+  };
+  const at = { r: 0.7, alpha: 3, a: 0.9, b: 2.5 };
+
+  it("equals the paper's Eq. 6 written out per customer", () => {
+    const { r, alpha, a, b } = at;
+    let expected = 0;
+    for (const { x, tx, T, w } of rows) {
+      const head = lgamma(r + x) - lgamma(r) + r * Math.log(alpha) + lgamma(a + b) + lgamma(b + x) - lgamma(b) - lgamma(a + b + x);
+      const mix = Math.pow(alpha + T, -(r + x)) + (x > 0 ? (a / (b + x - 1)) * Math.pow(alpha + tx, -(r + x)) : 0);
+      expected += w * (head + Math.log(mix));
+    }
+    expect(bgnbdLogLikelihood(at, data)).toBeCloseTo(expected, 9);
+  });
+
+  it("has a gradient that matches finite differences", () => {
+    const gradient = new Float64Array(4);
+    bgnbdLogLikelihood(at, data, gradient);
+    (["r", "alpha", "a", "b"] as const).forEach((key, k) => {
+      const h = 1e-6;
+      const up = bgnbdLogLikelihood({ ...at, [key]: at[key] * Math.exp(h) }, data);
+      const down = bgnbdLogLikelihood({ ...at, [key]: at[key] * Math.exp(-h) }, data);
+      expect(gradient[k]).toBeCloseTo((up - down) / (2 * h), 4);
     });
   });
 });
