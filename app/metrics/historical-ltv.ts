@@ -32,14 +32,19 @@ export const NO_VALUE = "(none)";
 export function windowRevenueByCustomer(shop: PreparedShop): Float64Array {
   const w = LTV_WINDOWS_DAYS.length;
   const out = new Float64Array(shop.customers * w);
-  const limits = LTV_WINDOWS_DAYS.map((d) => d * DAY_MS);
+  const limits = Float64Array.from(LTV_WINDOWS_DAYS, (d) => d * DAY_MS);
   for (let r = 0; r < shop.customers; r++) {
     const first = shop.firstTime[r];
     const age = shop.asOf - first;
+    // Orders are in time order and the windows nested: an order counts in every window from the first
+    // that reaches it, and once an order is past the longest window so are the rest.
+    let shortest = 0;
     for (let k = shop.groupStart[r]; k < shop.groupStart[r + 1]; k++) {
       const since = shop.groupedTime[k] - first;
+      while (shortest < w && since > limits[shortest]) shortest++;
+      if (shortest === w) break;
       const net = shop.netByOrder[shop.groupedOrder[k]];
-      for (let j = 0; j < w; j++) if (since <= limits[j]) out[r * w + j] += net;
+      for (let j = shortest; j < w; j++) out[r * w + j] += net;
     }
     for (let j = 0; j < w; j++) if (age < limits[j]) out[r * w + j] = Number.NaN;
   }
