@@ -333,7 +333,7 @@ function backtest(
   unitDays: number,
   options: ClvOptions,
   notes: string[],
-  /** The full-period fit: the calibration fit starts there, usually a few iterations away. */
+  /** The full-period fit: a sane start for the calibration fit (on the bench it took as many iterations as the default start). */
   start: BgNbdParams,
 ): PredictedClv["backtest"] {
   const calibrationEnd = options.calibrationEnd ?? shop.asOf - options.horizonDays * DAY_MS;
