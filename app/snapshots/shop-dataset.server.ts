@@ -5,7 +5,7 @@ import type { Db } from "../db.server";
 import { allocateOrderColumns, BILLING_INTERVAL_UNITS, type BillingIntervalUnit, emptyDictionaries, type ShopDataset, type SubscriptionColumns } from "../metrics/dataset";
 import { surveySegmentsByCustomer } from "../surveys/segments.server";
 import { subscriptionSignal } from "../sync/orders/subscription-signals";
-import { acquisitionChannel } from "./acquisition-channel";
+import { acquisitionChannel } from "../metrics/acquisition-channel";
 
 const PAGE = 20_000;
 

@@ -3,6 +3,7 @@
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { z } from "zod";
+import { acquisitionChannel } from "../../app/metrics/acquisition-channel.ts";
 import { currencyDecimals } from "../../app/metrics/dataset.ts";
 import { InputError } from "../input-error.ts";
 import { DatasetBuilder, type BuiltOrder } from "./dataset-builder.ts";
@@ -21,6 +22,12 @@ const orderLine = z.object({
   totalPriceSet: money,
   refunds: z.array(z.object({ createdAt: z.string(), totalRefundedSet: money })).nullish(),
   billingAddress: z.object({ countryCodeV2: z.string().nullish() }).nullish(),
+  customerJourneySummary: z.object({
+    firstVisit: z.object({
+      source: z.string().nullish(),
+      utmParameters: z.object({ source: z.string().nullish(), medium: z.string().nullish() }).nullish(),
+    }).nullish(),
+  }).nullish(),
 });
 const lineItemLine = z.object({
   __parentId: z.string(),
@@ -68,7 +75,12 @@ export async function readBulkJsonl(input: Readable, options: ReadOptions) {
       cancelled: Boolean(o.cancelledAt),
       test: Boolean(o.test),
       subscription: false,
-      channel: o.sourceName ?? null,
+      // The acquisition channel of the customer journey, classified as the app classifies it.
+      channel: acquisitionChannel({
+        firstVisitSource: o.customerJourneySummary?.firstVisit?.source ?? null,
+        utmSource: o.customerJourneySummary?.firstVisit?.utmParameters?.source ?? null,
+        utmMedium: o.customerJourneySummary?.firstVisit?.utmParameters?.medium ?? null,
+      }),
       discountCode: o.discountCodes?.[0] ?? null,
       firstProduct: null,
       country: o.billingAddress?.countryCodeV2 ?? null,
