@@ -107,7 +107,14 @@ export function emptyDictionaries(): Dictionaries {
   return { channel: [], discountCode: [], product: [], country: [] };
 }
 
-/** Number of decimals of an ISO 4217 currency (JPY 0, USD 2, KWD 3), from Intl. */
+const decimalsByCurrency = new Map<string, number>();
+
+/** Number of decimals of an ISO 4217 currency (JPY 0, USD 2, KWD 3), from Intl; cached, readers call it per row. */
 export function currencyDecimals(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let decimals = decimalsByCurrency.get(currency);
+  if (decimals === undefined) {
+    decimals = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    decimalsByCurrency.set(currency, decimals);
+  }
+  return decimals;
 }

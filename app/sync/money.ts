@@ -1,16 +1,7 @@
 // Shopify prints money as decimal strings ("1500.0", "12.5", "0.125"); Tsuzuku stores integer minor
 // units of the currency (JPY 0 decimals, USD 2, KWD 3). The conversion is exact string arithmetic:
 // never through a float.
-const digitsByCurrency = new Map<string, number>();
-
-export function currencyDigits(currency: string): number {
-  let digits = digitsByCurrency.get(currency);
-  if (digits === undefined) {
-    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    digitsByCurrency.set(currency, digits);
-  }
-  return digits;
-}
+import { currencyDecimals } from "../metrics/dataset";
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 
@@ -19,7 +10,7 @@ export function toMinorUnits(amount: string, currency: string): bigint {
   const match = DECIMAL.exec(amount);
   if (!match) throw new RangeError(`not a decimal amount: ${JSON.stringify(amount)}`);
   const [, sign, whole, fraction = ""] = match;
-  const digits = currencyDigits(currency);
+  const digits = currencyDecimals(currency);
   const significant = fraction.replace(/0+$/, "");
   if (significant.length > digits) throw new RangeError(`${amount} ${currency} has more than ${digits} decimal places`);
   const minor = BigInt(whole + significant.padEnd(digits, "0"));
