@@ -104,13 +104,14 @@ export async function readShopDataset(db: Db, shop: string): Promise<ShopDataset
   };
   const segments = await surveySegmentsByCustomer(db, shop);
   if (segments.length > 0) {
-    const columns = (["satisfactionBand", "attributionChannel", "purchaseReason"] as const).map((name) => {
+    // Customers who answered but have no counted order yet get an index too, before the columns are sized.
+    const rows = segments.map((segment) => customers.code(segment.customerId));
+    dataset.surveySegments = (["satisfactionBand", "attributionChannel", "purchaseReason"] as const).map((name) => {
       const values = new Dictionary();
-      const valueByCustomer = new Int32Array(customers.values.length + segments.length).fill(-1);
-      for (const segment of segments) valueByCustomer[customers.code(segment.customerId)] = values.code(segment[name]);
+      const valueByCustomer = new Int32Array(customers.values.length).fill(-1);
+      segments.forEach((segment, i) => (valueByCustomer[rows[i]] = values.code(segment[name])));
       return { name, valueByCustomer, values: values.values };
     });
-    dataset.surveySegments = columns.map((column) => ({ ...column, valueByCustomer: column.valueByCustomer.slice(0, customers.values.length) }));
   }
   dataset.customerCount = customers.values.length;
   return dataset;

@@ -36,11 +36,13 @@ export async function storeOrderNodes(client: AdminClient, writer: SqlWriter, sh
   const statements: Statement[] = [];
   const outcome: RefreshOutcome = { written: 0, missing: [], newestUpdatedAt: null };
   const subscriptionOrders: string[] = [];
+  const customers = new Set<string>();
   for (const node of nodes) {
     const { order, refunds } = mapOrder(shop, node, syncedAt);
     const lineNodes = await allLineItems(client, order.id, NodeReader.of(node, `order ${order.id}`).node.lineItems as Connection);
     const lines: OrderLineRow[] = lineNodes.map((line, index) => mapLineItem(shop, order.id, order.shopifyUpdatedAt, line, `order ${order.id} line ${index + 1}`));
     if (lines.some((line) => line.sellingPlanId !== null)) subscriptionOrders.push(order.id);
+    if (order.customerId) customers.add(order.customerId);
     statements.push(...writer.upsert(ORDER_TABLE, [order]), ...writer.upsert(REFUND_TABLE, refunds), ...writer.upsert(ORDER_LINE_TABLE, lines));
     outcome.written++;
     if (!outcome.newestUpdatedAt || order.shopifyUpdatedAt > outcome.newestUpdatedAt) outcome.newestUpdatedAt = order.shopifyUpdatedAt;
@@ -48,8 +50,7 @@ export async function storeOrderNodes(client: AdminClient, writer: SqlWriter, sh
   statements.push(...markSubscriptionOrders(writer, shop, subscriptionOrders));
   await writer.run(statements);
   // After the orders commit: their customers' first order and counts may have changed.
-  const customers = [...new Set(nodes.map((node) => NodeReader.of(node, "order").optionalRefId("customer")).filter((id): id is string => id !== null))];
-  await writer.run(deriveCustomers(writer, shop, syncedAt, customers));
+  await writer.run(deriveCustomers(writer, shop, syncedAt, [...customers]));
   return outcome;
 }
 
