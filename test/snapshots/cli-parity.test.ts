@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeSnapshot } from "../../app/snapshots/jobs";
-import { runBackfill } from "../../app/sync/backfill/backfill";
 import { startBulkExport, waitForBulkOperation } from "../../app/sync/backfill/bulk-operation";
 import { downloadFile } from "../../app/sync/backfill/jsonl-file";
 import { ORDERS_BULK_EXPORT } from "../../app/sync/graphql/OrdersBulkExport";
@@ -17,10 +16,7 @@ let harness: SyncHarness;
 
 beforeAll(async () => {
   harness = await startSyncHarness({ orders: 1_200, seed: 43 });
-  await runBackfill({
-    db: harness.database.db, writer: harness.writer, client: harness.client, shop: harness.shop, resource: "orders",
-    workDir: harness.workDir, poll: { intervalMs: 20 },
-  });
+  await harness.backfill("orders");
 }, 60_000);
 
 afterAll(async () => {

@@ -2,19 +2,13 @@
 // result stored as a snapshot whose totals match the emulator's records counted independently.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeSnapshot } from "../../app/snapshots/jobs";
-import { runBackfill } from "../../app/sync/backfill/backfill";
 import { startSyncHarness, type SyncHarness } from "../sync/harness";
 
 let harness: SyncHarness;
 
 beforeAll(async () => {
   harness = await startSyncHarness({ orders: 2_000, seed: 41 });
-  for (const resource of ["orders", "subscriptionContracts"] as const) {
-    await runBackfill({
-      db: harness.database.db, writer: harness.writer, client: harness.client, shop: harness.shop, resource,
-      workDir: harness.workDir, poll: { intervalMs: 20 },
-    });
-  }
+  for (const resource of ["orders", "subscriptionContracts"] as const) await harness.backfill(resource);
 }, 60_000);
 
 afterAll(async () => {

@@ -1,7 +1,6 @@
 // The backfill against the emulator: every order, line, refund and contract of a generated shop reaches
 // the database exactly, on SQLite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBackfill } from "../../app/sync/backfill/backfill";
 import { expectedShop } from "./expected-rows";
 import { expectStoredShopEqualsShopify, startSyncHarness, type SyncHarness } from "./harness";
 
@@ -15,11 +14,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const backfill = (resource: "orders" | "subscriptionContracts", batchSize?: number) =>
-  runBackfill({
-    db: harness.database.db, writer: harness.writer, client: harness.client, shop: harness.shop, resource,
-    workDir: harness.workDir, poll: { intervalMs: 20 }, batchSize,
-  });
+const backfill = (resource: "orders" | "subscriptionContracts", batchSize?: number) => harness.backfill(resource, { batchSize });
 
 describe("backfill", () => {
   it("stores every order, line, refund and contract of the shop exactly", async () => {

@@ -3,7 +3,6 @@
 // the partial file, and the next attempt starts a fresh export that completes exactly.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BulkOperationError } from "../../app/sync/backfill/bulk-operation";
-import { runBackfill } from "../../app/sync/backfill/backfill";
 import { expireBulkOperation, failBulkOperation, runPendingBulkOperations } from "../emulator/bulk/hooks";
 import type { AdminContext } from "../emulator/graphql/context";
 import { waitFor } from "../helpers/wait-for";
@@ -22,11 +21,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const backfill = (poll: { stallTimeoutMs?: number } = {}) =>
-  runBackfill({
-    db: harness.database.db, writer: harness.writer, client: harness.client, shop: harness.shop, resource: "orders",
-    workDir: harness.workDir, poll: { intervalMs: 20, maxIntervalMs: 50, ...poll },
-  });
+const backfill = (poll: { stallTimeoutMs?: number } = {}) => harness.backfill("orders", { poll: { maxIntervalMs: 50, ...poll } });
 const cursor = () => harness.database.db.syncCursor.findUnique({ where: { shop_resource: { shop: harness.shop, resource: "orders" } } });
 const operationNumber = async () => Number((await waitFor("an export to start", async () => (await cursor())?.bulkOperationId)).split("/").pop());
 const latestRun = () => harness.database.db.syncRun.findFirstOrThrow({ where: { shop: harness.shop, resource: "orders" }, orderBy: { startedAt: "desc" } });

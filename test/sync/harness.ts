@@ -4,6 +4,9 @@ import { tmpdir } from "node:os";
 import { expect } from "vitest";
 import path from "node:path";
 import { createAdminClient, type AdminClient } from "../../app/sync/admin-client";
+import { runBackfill } from "../../app/sync/backfill/backfill";
+import type { PollOptions } from "../../app/sync/backfill/bulk-operation";
+import type { BackfillResource } from "../../app/sync/backfill/resources";
 import { fetchTransport } from "../../app/sync/fetch-transport";
 import { openSqlWriter, type SqlWriter } from "../../app/sync/write/statements";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
@@ -23,6 +26,8 @@ export interface SyncHarness {
   shop: string;
   accessToken: string;
   workDir: string;
+  /** The real backfill of one resource into the test database, polling the emulator every 20 ms. */
+  backfill(resource: BackfillResource, options?: { batchSize?: number; poll?: PollOptions }): ReturnType<typeof runBackfill>;
   close(): Promise<void>;
 }
 
@@ -40,6 +45,7 @@ export async function startSyncHarness(options: {
   const token = (await offlineTokenFor(emulator, shop)).body.access_token as string;
   const client = createAdminClient({ transport: fetchTransport(graphqlUrl(emulator, shop), token), baseDelayMs: 10 });
   const writer = openSqlWriter(database.url);
+  const workDir = path.join(tmpdir(), `tsuzuku-sync-${process.pid}-${Date.now().toString(36)}`);
   return {
     database,
     writer,
@@ -48,7 +54,12 @@ export async function startSyncHarness(options: {
     client,
     shop,
     accessToken: token,
-    workDir: path.join(tmpdir(), `tsuzuku-sync-${process.pid}-${Date.now().toString(36)}`),
+    workDir,
+    backfill: (resource, backfillOptions = {}) =>
+      runBackfill({
+        db: database.db, writer, client, shop, resource, workDir,
+        batchSize: backfillOptions.batchSize, poll: { intervalMs: 20, ...backfillOptions.poll },
+      }),
     async close() {
       await writer.close();
       await emulator.close();
@@ -79,11 +90,23 @@ export function sortedById<T extends { id: string }>(rows: T[]): T[] {
   return [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The database holds the emulator's shop exactly, table by table (a failure names the table's rows). */
 type Table = "customers" | "orders" | "lines" | "refunds" | "contracts";
+const ALL_TABLES: Table[] = ["customers", "orders", "lines", "refunds", "contracts"];
 
-export async function expectStoredShopEqualsShopify(harness: SyncHarness, tables: Table[] = ["customers", "orders", "lines", "refunds", "contracts"]) {
+async function storedAndExpected(harness: SyncHarness, tables: Table[]) {
   const expected = expectedShop(harness.shop, harness.store);
   const stored = await storedShop(harness);
-  for (const table of tables) expect({ table, rows: stored[table] }).toEqual({ table, rows: sortedById<{ id: string }>(expected[table]) });
+  return tables.map((table) => ({ table, stored: stored[table], expected: sortedById<{ id: string }>(expected[table]) }));
+}
+
+const bigints = (_key: string, value: unknown) => (typeof value === "bigint" ? `${value}n` : value);
+
+/** True when the database holds the emulator's shop exactly (for waiting; the expectation below reports). */
+export async function storedShopMatchesShopify(harness: SyncHarness, tables: Table[] = ALL_TABLES): Promise<boolean> {
+  return (await storedAndExpected(harness, tables)).every(({ stored, expected }) => JSON.stringify(stored, bigints) === JSON.stringify(expected, bigints));
+}
+
+/** The database holds the emulator's shop exactly, table by table (a failure names the table's rows). */
+export async function expectStoredShopEqualsShopify(harness: SyncHarness, tables: Table[] = ALL_TABLES) {
+  for (const { table, stored, expected } of await storedAndExpected(harness, tables)) expect({ table, rows: stored }).toEqual({ table, rows: expected });
 }

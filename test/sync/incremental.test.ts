@@ -3,14 +3,12 @@
 // ledger, refresh jobs, reconciliation. After every storm the database equals the emulator's shop.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as AppQueue from "../../app/jobs/app-queue.server";
-import type { ThrottleBucket } from "../emulator/graphql/throttle";
-import { ThrottleBucket as Bucket } from "../emulator/graphql/throttle";
+import { ThrottleBucket } from "../emulator/graphql/throttle";
 import { adminGraphQL, appWebhookTransport, graphqlUrl, type ReceivedDelivery } from "../emulator/fixtures";
 import { sessionToken } from "../helpers/shopify-requests";
 import { installApp, type InstalledApp } from "./app-install";
 import { waitFor } from "../helpers/wait-for";
-import { expectedShop } from "./expected-rows";
-import { expectStoredShopEqualsShopify, sortedById, startSyncHarness, storedShop, type SyncHarness } from "./harness";
+import { expectStoredShopEqualsShopify, startSyncHarness, storedShopMatchesShopify, type SyncHarness } from "./harness";
 
 let harness: SyncHarness;
 let installed: InstalledApp;
@@ -46,14 +44,7 @@ async function admin(query: string, variables?: Record<string, unknown>) {
   }
 }
 
-async function matchesShopify(): Promise<boolean> {
-  const expected = expectedShop(harness.shop, harness.store);
-  const stored = await storedShop(harness);
-  return JSON.stringify(stored, bigints) === JSON.stringify({
-    customers: sortedById(expected.customers), orders: sortedById(expected.orders), lines: sortedById(expected.lines), refunds: sortedById(expected.refunds), contracts: sortedById(expected.contracts),
-  }, bigints);
-}
-const bigints = (_key: string, value: unknown) => (typeof value === "bigint" ? `${value}n` : value);
+const matchesShopify = () => storedShopMatchesShopify(harness);
 
 async function expectDatabaseEqualsShopify() {
   await waitFor("the database to equal the emulator's shop", matchesShopify, { timeoutMs: 60_000, intervalMs: 200 }).catch(() => undefined);
@@ -124,7 +115,7 @@ describe("incremental sync", () => {
     Object.assign(harness.emulator.webhooks.faults, { dropRate: 0 });
     const ctx = harness.emulator.contexts.get(harness.shop)! as unknown as { throttle: ThrottleBucket };
     // A bucket far smaller than any plan's: most refresh reads find it empty.
-    const bucket = new Bucket(400, 150, Date.now());
+    const bucket = new ThrottleBucket(400, 150, Date.now());
     let refused = 0;
     const tryTake = bucket.tryTake.bind(bucket);
     bucket.tryTake = (cost, now) => tryTake(cost, now) || (refused++, false);
