@@ -1,102 +1,52 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { TitleBar } from "@shopify/app-bridge-react";
-import { Banner, BlockStack, Button, Card, Divider, EmptyState, InlineStack, Layout, Page, Text } from "@shopify/polaris";
-import { Fragment } from "react";
-import { SyncRunProgress } from "../components/SyncRunProgress";
+// Overview: the shop's headline figures, each beside the same figure one comparison period earlier.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
+import { MetricValue } from "../components/MetricValue";
+import { RouteError } from "../components/RouteError";
+import { SnapshotPage, useViewFormat } from "../components/SnapshotPage";
 import db from "../db.server";
-import type { MessageKey } from "../locales/i18n";
 import { useTranslation } from "../locales/useTranslation";
 import { authenticate } from "../shopify.server";
-import { enqueueBackfills } from "../sync/enqueue.server";
-import { type RecordCounts, readShopSyncStatus } from "../sync/status.server";
+import { loadPageView } from "../snapshots/page-views.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return readShopSyncStatus(db, session.shop);
+  return { stored: await loadPageView(db, session.shop, "overview") };
 };
 
-/** "Resync": the merchant asks for every order and contract to be read again (a backfill job per resource). */
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  await enqueueBackfills(session.shop, "resync");
-  return { resyncQueued: true };
-};
-
-const COUNT_LABELS: Record<keyof RecordCounts, MessageKey> = {
-  customers: "count.customers",
-  orders: "count.orders",
-  orderLines: "count.orderLines",
-  refunds: "count.refunds",
-  subscriptionContracts: "count.subscriptionContracts",
-  surveyResponses: "count.surveyResponses",
-  metricSnapshots: "count.metricSnapshots",
-};
-
-// Polaris' own empty-state illustration, served from Shopify's CDN.
-const EMPTY_STATE_IMAGE = "https://cdn.shopify.com/s/files/1/0262/4071/2726/files/emptystate-files.png";
-
-export default function SyncStatusPage() {
-  const { latestRuns, counts, hasData } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const submitting = useNavigation().state === "submitting";
-  const { locale, timeZone, t } = useTranslation();
-  const numbers = new Intl.NumberFormat(locale);
-
+export default function OverviewPage() {
+  const { stored } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const f = useViewFormat(stored?.view.meta);
   return (
-    <Page>
-      <TitleBar title={t("status.title")} />
-      {!hasData ? (
-        <Card>
-          <EmptyState heading={t("status.empty.heading")} image={EMPTY_STATE_IMAGE}>
-            <p>{t("status.empty.body")}</p>
-          </EmptyState>
-        </Card>
-      ) : (
-        <Layout>
-          <Layout.Section>
-            <Card>
-              <BlockStack gap="400">
-                <InlineStack align="space-between" blockAlign="center">
-                  <Text as="h2" variant="headingMd">
-                    {t("status.runs.heading")}
-                  </Text>
-                  <Form method="post">
-                    <Button submit loading={submitting} accessibilityLabel={t("status.resync.help")}>
-                      {t("status.resync")}
-                    </Button>
-                  </Form>
-                </InlineStack>
-                {actionData?.resyncQueued && <Banner tone="info">{t("status.resync.queued")}</Banner>}
-                {latestRuns.length === 0 && <Text as="p">{t("status.runs.none")}</Text>}
-                {latestRuns.map((run, index) => (
-                  <Fragment key={run.resource}>
-                    {index > 0 && <Divider />}
-                    <SyncRunProgress run={run} locale={locale} timeZone={timeZone} t={t} />
-                  </Fragment>
-                ))}
-              </BlockStack>
-            </Card>
-          </Layout.Section>
-          <Layout.Section variant="oneThird">
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  {t("status.counts.heading")}
-                </Text>
-                {(Object.keys(COUNT_LABELS) as Array<keyof RecordCounts>).map((name) => (
-                  <InlineStack key={name} align="space-between">
-                    <Text as="span">{t(COUNT_LABELS[name])}</Text>
-                    <Text as="span" fontWeight="semibold">
-                      {numbers.format(counts[name])}
-                    </Text>
-                  </InlineStack>
-                ))}
-              </BlockStack>
-            </Card>
-          </Layout.Section>
-        </Layout>
+    <SnapshotPage titleKey="nav.overview" snapshot={stored && { meta: stored.view.meta, computedAt: stored.computedAt }}>
+      {stored && (
+        <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="400">
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingSm">
+                {t("overview.customers")}
+              </Text>
+              <MetricValue path="current.totals.customers" value={stored.view.current.totals.customers} variant="headingLg">
+                {f.count(stored.view.current.totals.customers)}
+              </MetricValue>
+            </BlockStack>
+          </Card>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingSm">
+                {t("overview.netRevenue")}
+              </Text>
+              <MetricValue path="current.totals.netRevenue" value={stored.view.current.totals.netRevenue} variant="headingLg">
+                {f.money(stored.view.current.totals.netRevenue)}
+              </MetricValue>
+            </BlockStack>
+          </Card>
+        </InlineGrid>
       )}
-    </Page>
+    </SnapshotPage>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -1,11 +1,13 @@
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, Outlet, useLoaderData, useLocation, useNavigation, useRouteError } from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisJa from "@shopify/polaris/locales/ja.json";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
+import { ADMIN_PAGES } from "../components/admin-pages";
+import { PageSkeleton } from "../components/PageSkeleton";
 import db from "../db.server";
 import { resolveLocale, translator } from "../locales/i18n";
 import type { AdminLocale } from "../locales/useTranslation";
@@ -26,15 +28,20 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export default function App() {
   const { apiKey, locale } = useLoaderData<typeof loader>();
   const t = translator(locale);
+  // A client-side navigation to another page shows that page's skeleton until its data arrives.
+  const navigation = useNavigation();
+  const location = useLocation();
+  const changingPage = navigation.state === "loading" && navigation.location.pathname !== location.pathname;
   return (
     <AppProvider isEmbeddedApp apiKey={apiKey} i18n={locale === "ja" ? polarisJa : polarisEn}>
       <NavMenu>
-        <Link to="/app" rel="home">
-          {t("nav.home")}
-        </Link>
-        <Link to="/app/surveys">{t("nav.surveys")}</Link>
+        {ADMIN_PAGES.map((page) => (
+          <Link key={page.key} to={page.path} rel={page.path === "/app" ? "home" : undefined}>
+            {t(page.titleKey)}
+          </Link>
+        ))}
       </NavMenu>
-      <Outlet />
+      {changingPage ? <PageSkeleton /> : <Outlet />}
     </AppProvider>
   );
 }

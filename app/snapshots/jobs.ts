@@ -1,19 +1,43 @@
 // The metrics job: after a backfill or a batch of webhooks, the shop's figures are computed once and
-// stored as a snapshot, so admin pages read a snapshot and never compute on request.
+// stored as a snapshot (the engine's whole analysis plus one view per admin page), so admin pages read a
+// snapshot and never compute on request.
 import { z } from "zod";
 import type { Db } from "../db.server";
 import { defineJob } from "../jobs/job-queue.server";
-import { analyzeShop, ANALYSIS_SCHEMA_VERSION } from "../metrics/analyze";
+import { analyzeShop, ANALYSIS_SCHEMA_VERSION, defaultAsOf } from "../metrics/analyze";
+import { DAY_MS } from "../metrics/prepare";
 import { readShopDataset } from "./shop-dataset.server";
+import { buildPageViews } from "./views";
 
 export const SNAPSHOT_KIND = "analysis";
+/** The previous period the pages compare with: the same figures as of this many days earlier. */
+export const COMPARISON_DAYS = 30;
+/** Computations kept per shop; older ones are deleted when a new one is stored. */
+const KEPT_COMPUTATIONS = 2;
 
 export async function computeSnapshot(db: Db, shop: string, now = new Date()) {
   const dataset = await readShopDataset(db, shop);
-  const result = analyzeShop(dataset);
-  return db.metricSnapshot.create({
-    data: { shop, kind: SNAPSHOT_KIND, asOf: new Date(result.asOf), engineVersion: String(ANALYSIS_SCHEMA_VERSION), payload: JSON.stringify(result), computedAt: now },
+  const asOf = defaultAsOf(dataset);
+  const analysis = analyzeShop(dataset, { asOf });
+  const previous = analyzeShop(dataset, { asOf: asOf - COMPARISON_DAYS * DAY_MS });
+  const views = buildPageViews({ dataset, analysis, previous, comparisonDays: COMPARISON_DAYS });
+  const common = { shop, asOf: new Date(analysis.asOf), engineVersion: String(ANALYSIS_SCHEMA_VERSION), computedAt: now };
+  const [stored] = await db.$transaction([
+    db.metricSnapshot.create({ data: { ...common, kind: SNAPSHOT_KIND, payload: JSON.stringify(analysis) } }),
+    db.metricSnapshot.createMany({ data: Object.entries(views).map(([kind, view]) => ({ ...common, kind, payload: JSON.stringify(view) })) }),
+  ]);
+  await pruneSnapshots(db, shop);
+  return stored;
+}
+
+async function pruneSnapshots(db: Db, shop: string) {
+  const oldestKept = await db.metricSnapshot.findFirst({
+    where: { shop, kind: SNAPSHOT_KIND },
+    orderBy: { computedAt: "desc" },
+    skip: KEPT_COMPUTATIONS - 1,
+    select: { computedAt: true },
   });
+  if (oldestKept) await db.metricSnapshot.deleteMany({ where: { shop, computedAt: { lt: oldestKept.computedAt } } });
 }
 
 export function snapshotJobs(deps: { db: Db }) {

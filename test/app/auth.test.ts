@@ -2,7 +2,7 @@
 // the app secret, the audience and the expiry; the offline session is read from Prisma session storage.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { loader as LayoutLoader } from "../../app/routes/app";
-import type { loader as StatusLoader } from "../../app/routes/app._index";
+import type { loader as StatusLoader } from "../../app/routes/app.sync";
 import { Session } from "@shopify/shopify-app-remix/server";
 import { seedShop } from "../factories/commerce";
 import { startApp, TEST_API_KEY } from "../helpers/app";
@@ -67,7 +67,7 @@ async function seedSyncedShop() {
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await startApp(database.url);
-  statusLoader = (await import("../../app/routes/app._index")).loader;
+  statusLoader = (await import("../../app/routes/app.sync")).loader;
   layoutLoader = (await import("../../app/routes/app")).loader;
   await seedSyncedShop();
   await seedShop(database.db, OTHER_SHOP, 7); // another merchant's data, never to be counted for SHOP
@@ -83,7 +83,7 @@ const loaderArgs = (request: Request) => ({ request, params: {}, context: {} });
 describe("a valid session token", () => {
   it("returns the shop's sync status and its own record counts only", async () => {
     const token = await sessionToken({ shop: SHOP });
-    const result = await respond(() => statusLoader(loaderArgs(bearerRequest("/app", token))));
+    const result = await respond(() => statusLoader(loaderArgs(bearerRequest("/app/sync", token))));
 
     expect(result.status).toBe(200);
     expect(result.data?.counts).toEqual({
@@ -114,7 +114,7 @@ describe("a valid session token", () => {
   });
 
   it("gives the other shop its own data when it is that shop's token", async () => {
-    const result = await respond(async () => statusLoader(loaderArgs(bearerRequest("/app", await sessionToken({ shop: OTHER_SHOP })))));
+    const result = await respond(async () => statusLoader(loaderArgs(bearerRequest("/app/sync", await sessionToken({ shop: OTHER_SHOP })))));
     expect(result.status).toBe(200);
     expect(result.data?.counts).toMatchObject({ customers: 1, orders: 1, orderLines: 1, refunds: 1, subscriptionContracts: 1, surveyResponses: 1, metricSnapshots: 1 });
     expect(result.data?.latestRuns.map((run) => [run.resource, run.kind, run.phase])).toEqual([["orders", "backfill", "done"]]);
@@ -122,15 +122,15 @@ describe("a valid session token", () => {
 
   it("loads the layout in the shop's language, or in the admin language Shopify passes", async () => {
     const token = await sessionToken({ shop: SHOP });
-    const stored = await respond(() => layoutLoader(loaderArgs(bearerRequest("/app", token))));
+    const stored = await respond(() => layoutLoader(loaderArgs(bearerRequest("/app/sync", token))));
     expect(stored).toEqual({ status: 200, data: { apiKey: TEST_API_KEY, locale: "ja", timeZone: "Asia/Tokyo" } });
 
-    const document = await respond(() => layoutLoader(loaderArgs(documentRequest("/app", SHOP, token, { locale: "en-US" }))));
+    const document = await respond(() => layoutLoader(loaderArgs(documentRequest("/app/sync", SHOP, token, { locale: "en-US" }))));
     expect(document).toEqual({ status: 200, data: { apiKey: TEST_API_KEY, locale: "en", timeZone: "Asia/Tokyo" } });
   });
 
   it("is accepted as the id_token of a document request", async () => {
-    const result = await respond(async () => statusLoader(loaderArgs(documentRequest("/app", SHOP, await sessionToken({ shop: SHOP })))));
+    const result = await respond(async () => statusLoader(loaderArgs(documentRequest("/app/sync", SHOP, await sessionToken({ shop: SHOP })))));
     expect(result.status).toBe(200);
     expect(result.data?.counts.orders).toBe(2);
   });
@@ -145,7 +145,7 @@ describe("a token that must be refused", () => {
 
   for (const [why, makeToken] of refusals) {
     it(`${why}: a fetch gets 401 with the retry header App Bridge acts on, and no data`, async () => {
-      const result = await respond(async () => statusLoader(loaderArgs(bearerRequest("/app", await makeToken()))));
+      const result = await respond(async () => statusLoader(loaderArgs(bearerRequest("/app/sync", await makeToken()))));
       expect(result.status).toBe(401);
       expect(result.data).toBeUndefined();
       expect(result.response?.headers.get("X-Shopify-Retry-Invalid-Session-Request")).toBe("1");
@@ -153,13 +153,13 @@ describe("a token that must be refused", () => {
     });
 
     it(`${why}: a document load is sent to the bounce page for a fresh token, with no data`, async () => {
-      const result = await respond(async () => layoutLoader(loaderArgs(documentRequest("/app", SHOP, await makeToken()))));
+      const result = await respond(async () => layoutLoader(loaderArgs(documentRequest("/app/sync", SHOP, await makeToken()))));
       expect(result.status).toBe(302);
       expect(result.data).toBeUndefined();
       const location = new URL(result.response?.headers.get("Location") ?? "", "https://tsuzuku.test");
       expect(location.pathname).toBe("/auth/session-token");
       expect(location.searchParams.get("id_token")).toBeNull();
-      expect(location.searchParams.get("shopify-reload")).toMatch(/^https:\/\/tsuzuku\.test\/app\?/);
+      expect(location.searchParams.get("shopify-reload")).toMatch(/^https:\/\/tsuzuku\.test\/app\/sync\?/);
     });
   }
 

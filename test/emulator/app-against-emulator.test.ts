@@ -4,7 +4,7 @@
 // app/uninstalled arrives at the app's webhook route signed by the emulator.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../app/db.server";
-import type { loader as StatusLoader } from "../../app/routes/app._index";
+import type { loader as StatusLoader } from "../../app/routes/app.sync";
 import { startApp } from "../helpers/app";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { bearerRequest, respond, sessionToken } from "../helpers/shopify-requests";
@@ -36,7 +36,7 @@ beforeAll(async () => {
   process.env.SHOPIFY_ADMIN_EMULATOR_URL = emulator.url;
   app = await startApp(database.url);
   deliverToApp = appWebhookTransport(app.shopify.authenticate.webhook, received);
-  statusLoader = (await import("../../app/routes/app._index")).loader;
+  statusLoader = (await import("../../app/routes/app.sync")).loader;
   ({ routeShopifyTrafficTo } = await import("../../app/shopify/emulator-fetch.server"));
 });
 
@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 const loadAdmin = async (shop: string, token?: string) =>
-  respond(async () => statusLoader({ request: bearerRequest("/app", token ?? (await sessionToken({ shop }))), params: {}, context: {} }));
+  respond(async () => statusLoader({ request: bearerRequest("/app/sync", token ?? (await sessionToken({ shop }))), params: {}, context: {} }));
 
 describe("install through token exchange", () => {
   it("a first admin load with no stored session gets its token from the emulator and records the shop's facts", async () => {

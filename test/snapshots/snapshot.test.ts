@@ -1,7 +1,9 @@
 // The metrics job on a synced shop: the stored orders read into the engine's columns, analysed, and the
 // result stored as a snapshot whose totals match the emulator's records counted independently.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_PAGES } from "../../app/components/admin-pages";
 import { computeSnapshot } from "../../app/snapshots/jobs";
+import { loadPageView } from "../../app/snapshots/page-views.server";
 import { startSyncHarness, type SyncHarness } from "../sync/harness";
 
 let harness: SyncHarness;
@@ -34,5 +36,22 @@ describe("metrics snapshot of a synced shop", () => {
     expect(result).toMatchObject({ currency: "JPY", timeZone: "Asia/Tokyo", currencyDecimals: 0 });
     expect(result.subscriptions).not.toBeNull();
     expect(snapshot).toMatchObject({ shop: harness.shop, kind: "analysis", engineVersion: "1" });
+  });
+
+  it("stores one view per snapshot page beside the analysis, with the analysis' meta, and keeps two computations", async () => {
+    const { db } = harness.database;
+    const hour = (n: number) => new Date(Date.now() + n * 3_600_000);
+    const first = await computeSnapshot(db, harness.shop, hour(1));
+    await computeSnapshot(db, harness.shop, hour(2));
+    const latest = await computeSnapshot(db, harness.shop, hour(3));
+    const analysis = JSON.parse(latest.payload);
+    for (const page of ADMIN_PAGES.filter((p) => p.snapshot)) {
+      const stored = await loadPageView(db, harness.shop, page.key as "overview");
+      expect(stored?.computedAt).toBe(latest.computedAt.toISOString());
+      expect(stored?.view.meta).toEqual({ currency: "JPY", currencyDecimals: 0, timeZone: "Asia/Tokyo", asOf: analysis.asOf });
+    }
+    expect(await db.metricSnapshot.count({ where: { shop: harness.shop, computedAt: first.computedAt } })).toBe(0);
+    expect(await db.metricSnapshot.count({ where: { shop: harness.shop, kind: "analysis" } })).toBe(2);
+    expect(await loadPageView(db, "another-shop.myshopify.com", "overview")).toBeNull();
   });
 });

@@ -17,8 +17,8 @@ export async function installApp(harness: SyncHarness, options: { runJobsHere: b
   const app = await startApp(harness.database.url);
   const jobs = await import("../../app/jobs/app-queue.server");
   if (options.runJobsHere) await jobs.startJobWorkers();
-  const { loader } = await import("../../app/routes/app._index");
-  const opened = await respond(async () => loader({ request: bearerRequest("/app", await sessionToken({ shop: harness.shop })), params: {}, context: {} }));
+  const { loader } = await import("../../app/routes/app.sync");
+  const opened = await respond(async () => loader({ request: bearerRequest("/app/sync", await sessionToken({ shop: harness.shop })), params: {}, context: {} }));
   expect(opened.status).toBe(200);
   return {
     app,

@@ -128,7 +128,7 @@ describe("incremental sync", () => {
   });
 
   it("the merchant's Resync reads the whole shop again and ends exact", async () => {
-    const { action } = await import("../../app/routes/app._index");
+    const { action } = await import("../../app/routes/app.sync");
     const request = new Request("https://tsuzuku.test/app?index", {
       method: "POST",
       headers: { Authorization: `Bearer ${await sessionToken({ shop: harness.shop })}` },

@@ -1,0 +1,67 @@
+// A chart with its table alternative: the table is always in the page (screen readers, copying numbers,
+// and the no-JavaScript first paint); the chart is drawn in the browser once the library has loaded,
+// in a box of fixed height so nothing shifts when it appears.
+import { BlockStack, Box, Button, ButtonGroup, Card, DataTable, InlineStack, Text } from "@shopify/polaris";
+import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
+import { useTranslation } from "../locales/useTranslation";
+import type { ChartSpec } from "./charts.client";
+
+const Chart = lazy(() => import("./charts.client"));
+
+/** Off-screen but read by screen readers (the same rule as Polaris' visually-hidden text). */
+const VISUALLY_HIDDEN = { position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" } as const;
+
+export type { ChartSpec };
+
+export interface ChartTable {
+  headings: string[];
+  rows: ReactNode[][];
+  /** "text" for the first column and "numeric" for the others by default. */
+  columnContentTypes?: Array<"text" | "numeric">;
+}
+
+interface Props {
+  title: string;
+  description?: ReactNode;
+  chart: ChartSpec;
+  table: ChartTable;
+  height?: number;
+  /** Start on the table (for wide tables that are the main content). */
+  tableFirst?: boolean;
+}
+
+export function ChartCard({ title, description, chart, table, height = 280, tableFirst = false }: Props) {
+  const { t } = useTranslation();
+  const [showTable, setShowTable] = useState(tableFirst);
+  const [inBrowser, setInBrowser] = useState(false);
+  useEffect(() => setInBrowser(true), []);
+  const types = table.columnContentTypes ?? table.headings.map((_, i) => (i === 0 ? "text" : "numeric"));
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack align="space-between" blockAlign="center" gap="200">
+          <Text as="h2" variant="headingMd">
+            {title}
+          </Text>
+          <ButtonGroup variant="segmented">
+            <Button pressed={!showTable} onClick={() => setShowTable(false)}>
+              {t("chart.show.chart")}
+            </Button>
+            <Button pressed={showTable} onClick={() => setShowTable(true)}>
+              {t("chart.show.table")}
+            </Button>
+          </ButtonGroup>
+        </InlineStack>
+        {description && <Text as="p" tone="subdued">{description}</Text>}
+        <div hidden={showTable} aria-hidden="true">
+          <Box minHeight={`${height}px`}>
+            <div style={{ height }}>{inBrowser && !showTable && <Suspense fallback={null}><Chart spec={chart} /></Suspense>}</div>
+          </Box>
+        </div>
+        <div style={showTable ? undefined : VISUALLY_HIDDEN}>
+          <DataTable columnContentTypes={types} headings={table.headings} rows={table.rows} />
+        </div>
+      </BlockStack>
+    </Card>
+  );
+}

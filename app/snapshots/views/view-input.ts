@@ -1,0 +1,17 @@
+// What every page view is built from, once per snapshot: the shop's columns, the engine's analysis as of
+// now, and the same analysis as of one comparison period earlier (the "previous period" figures).
+import type { AnalysisResult } from "../../metrics/analyze";
+import type { ShopDataset } from "../../metrics/dataset";
+import type { ViewMeta } from "../../components/format";
+
+export interface ViewInput {
+  dataset: ShopDataset;
+  analysis: AnalysisResult;
+  /** The analysis as of `analysis.asOf − comparisonDays`. */
+  previous: AnalysisResult;
+  comparisonDays: number;
+}
+
+export function viewMeta(analysis: AnalysisResult): ViewMeta {
+  return { currency: analysis.currency, currencyDecimals: analysis.currencyDecimals, timeZone: analysis.timeZone, asOf: analysis.asOf };
+}
