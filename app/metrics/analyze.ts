@@ -4,9 +4,9 @@ import { computeCohorts, type CohortTable } from "./cohorts.ts";
 import { currencyDecimals, type ShopDataset } from "./dataset.ts";
 import { computeHistoricalLtv, type HistoricalLtv } from "./historical-ltv.ts";
 import { computePareto, type ParetoMetrics } from "./pareto.ts";
-import { computePredictedClv, type PredictedClv, type TimeUnit } from "./predicted-clv.ts";
+import { computePredictedClvByCustomer, type CustomerClv, type PredictedClv, type TimeUnit } from "./predicted-clv.ts";
 import { prepareShop, type PreparedShop } from "./prepare.ts";
-import { computeRfm, computeRfmScores, type RfmMetrics } from "./rfm-segments.ts";
+import { computeRfm, computeRfmScores, type RfmMetrics, type RfmScores } from "./rfm-segments.ts";
 import { computeSubscriptions, type SubscriptionMetrics } from "./subscriptions.ts";
 import { computeRepeat, computeTotals, type RepeatMetrics, type Totals } from "./totals-repeat.ts";
 
@@ -71,7 +71,26 @@ export function subscriberRows(data: ShopDataset, shop: PreparedShop): Uint8Arra
   return out;
 }
 
+/**
+ * Per-customer facts behind the analysis, by customer row (rows ascend by customer index): what the
+ * snapshot's pages need beyond the aggregates (RFM moves, CLV distribution, top customers). Not JSON.
+ */
+export interface CustomerFacts {
+  /** Input customer index of each row. */
+  customerIndex: Int32Array;
+  orderCount: Int32Array;
+  netTotal: Float64Array;
+  rfm: RfmScores;
+  /** Null when no model could be fitted (see predictedClv.notes). */
+  clv: CustomerClv | null;
+}
+
 export function analyzeShop(data: ShopDataset, options: AnalyzeOptions = {}): AnalysisResult {
+  return analyzeShopWithCustomers(data, options).analysis;
+}
+
+/** analyzeShop plus the per-customer facts it computed on the way (no extra fit or pass). */
+export function analyzeShopWithCustomers(data: ShopDataset, options: AnalyzeOptions = {}): { analysis: AnalysisResult; customers: CustomerFacts } {
   validateDataset(data);
   const asOf = options.asOf ?? defaultAsOf(data);
   const horizonDays = options.horizonDays ?? 365;
@@ -79,7 +98,13 @@ export function analyzeShop(data: ShopDataset, options: AnalyzeOptions = {}): An
   const month = computeCohorts(shop, "month", data.timeZone);
   const week = computeCohorts(shop, "week", data.timeZone);
   const scores = computeRfmScores(shop);
-  return {
+  const clv = computePredictedClvByCustomer(shop, data.timeZone, {
+    timeUnit: options.timeUnit ?? "week",
+    horizonDays,
+    annualDiscountRate: options.annualDiscountRate ?? 0.1,
+    calibrationEnd: options.calibrationEnd ?? null,
+  }, scores);
+  const analysis: AnalysisResult = {
     schemaVersion: ANALYSIS_SCHEMA_VERSION,
     currency: data.currency,
     currencyDecimals: currencyDecimals(data.currency),
@@ -91,14 +116,11 @@ export function analyzeShop(data: ShopDataset, options: AnalyzeOptions = {}): An
     historicalLtv: computeHistoricalLtv(data, shop, month.cohortOfRow, month.grid?.labels ?? [], subscriberRows(data, shop)),
     pareto: computePareto(shop),
     rfm: computeRfm(shop, scores),
-    predictedClv: computePredictedClv(shop, data.timeZone, {
-      timeUnit: options.timeUnit ?? "week",
-      horizonDays,
-      annualDiscountRate: options.annualDiscountRate ?? 0.1,
-      calibrationEnd: options.calibrationEnd ?? null,
-    }, scores),
+    predictedClv: clv.result,
     subscriptions: computeSubscriptions(data, shop),
   };
+  const customers = { customerIndex: shop.customerIndex, orderCount: shop.orderCount, netTotal: shop.netTotal, rfm: scores, clv: clv.byCustomer };
+  return { analysis, customers };
 }
 
 /** Column lengths agree and the zone and currency are real; cheap checks that catch adapter bugs early. */

@@ -85,6 +85,8 @@ export interface ShopDataset {
   dictionaries: Dictionaries;
   subscriptions?: SubscriptionColumns;
   surveySegments?: CustomerSegmentColumn[];
+  /** The source's id of each customer index (Shopify customer GIDs in the app), for lists of top customers. */
+  customerIds?: string[];
 }
 
 /** Allocates empty order columns for `n` rows (dictionary codes −1, flags 0), for adapters to fill. */

@@ -215,6 +215,15 @@ export interface PredictedClv {
   notes: string[];
 }
 
+/** Per customer row, from the same fit as PredictedClv (for the snapshot's distribution and top customers). */
+export interface CustomerClv {
+  /** E[repeat purchases] in the horizon. */
+  expectedPurchases: Float64Array;
+  pAlive: Float64Array;
+  /** Discounted CLV in minor units; null when Gamma-Gamma could not be fitted. */
+  clv: Float64Array | null;
+}
+
 export function computePredictedClv(
   shop: PreparedShop,
   timeZone: string,
@@ -222,6 +231,17 @@ export function computePredictedClv(
   scores: RfmScores,
   days: LocalDays = localDaysOfGroupedOrders(shop, timeZone),
 ): PredictedClv {
+  return computePredictedClvByCustomer(shop, timeZone, options, scores, days).result;
+}
+
+/** computePredictedClv plus its per-customer values: one fit serves both. `byCustomer` is null when no model was fitted. */
+export function computePredictedClvByCustomer(
+  shop: PreparedShop,
+  timeZone: string,
+  options: ClvOptions,
+  scores: RfmScores,
+  days: LocalDays = localDaysOfGroupedOrders(shop, timeZone),
+): { result: PredictedClv; byCustomer: CustomerClv | null } {
   const unitDays = options.timeUnit === "week" ? 7 : 1;
   // Purchase periods are the model's time unit (lifetimes' freq): local days, or 7-day blocks counted
   // from the earliest first order's day; x counts repeat periods, t_x and T are whole periods.
@@ -246,13 +266,13 @@ export function computePredictedClv(
   };
   if (shop.customers === 0) {
     notes.push("no customers");
-    return result;
+    return { result, byCustomer: null };
   }
   const summary = summarizeDays(shop, dayOfOrder, asOfPeriod, 1);
   const triples = distinctTriples(summary, 1);
   if (!triples.frequency.some((x) => x > 0)) {
     notes.push("no repeat customers: the models cannot be fitted");
-    return result;
+    return { result, byCustomer: null };
   }
   if (shop.customers < 100) notes.push("fewer than 100 customers: the fitted parameters are unreliable");
   const bg = fitBgNbd(triples);
@@ -302,14 +322,19 @@ export function computePredictedClv(
   const histogram = new Float64Array(10);
   const segmentClv = new Float64Array(RFM_SEGMENTS.length);
   const segmentCount = new Float64Array(RFM_SEGMENTS.length);
+  const customerClv = gg ? new Float64Array(shop.customers) : null;
+  const byCustomer: CustomerClv = { expectedPurchases: new Float64Array(shop.customers), pAlive: new Float64Array(shop.customers), clv: customerClv };
   let totalPurchases = 0;
   let totalClv = 0;
   for (let r = 0; r < shop.customers; r++) {
     const k = triples.tripleOfCustomer[r];
     histogram[Math.min(9, Math.floor(pAlive[k] * 10))]++;
     totalPurchases += horizonPurchases[k];
-    if (!gg) continue;
+    byCustomer.expectedPurchases[r] = horizonPurchases[k];
+    byCustomer.pAlive[r] = pAlive[k];
+    if (!gg || !customerClv) continue;
     const clv = discountedPurchases[k] * gammaGammaExpectedAverageSpend(gg.params, summary.frequency[r], summary.monetary[r]);
+    customerClv[r] = clv;
     totalClv += clv;
     segmentClv[scores.segment[r]] += clv;
     segmentCount[scores.segment[r]]++;
@@ -322,7 +347,7 @@ export function computePredictedClv(
     result.clvBySegment = RFM_SEGMENTS.map((segment, s) => ({ segment, customers: segmentCount[s], totalClv: segmentClv[s] }));
   }
   result.backtest = backtest(shop, dayOfOrder, asOfDay, unitDays, options, notes, bg.params);
-  return result;
+  return { result, byCustomer };
 }
 
 function backtest(

@@ -124,3 +124,34 @@ export function computeRfm(shop: PreparedShop, scores: RfmScores): RfmMetrics {
     })),
   };
 }
+
+/** Which segment each customer is in at one instant: customer index per row and the row's segment. */
+export interface RfmAssignment {
+  customerIndex: Int32Array;
+  segment: Uint8Array;
+}
+
+export interface RfmTransitions {
+  /**
+   * counts[from][to]: customers in segment `from` then and `to` now (indices into RFM_SEGMENTS);
+   * from = RFM_SEGMENTS.length (the last row) for customers with no counted order then.
+   */
+  counts: number[][];
+  /** Customers with a segment then and no counted order now (only if orders were removed in between). */
+  goneSince: number;
+}
+
+/** How customers moved between RFM segments from one instant (`then`) to a later one (`now`). */
+export function rfmTransitions(then: RfmAssignment, now: RfmAssignment, customerCount: number): RfmTransitions {
+  const none = RFM_SEGMENTS.length;
+  const segmentThen = new Uint8Array(customerCount).fill(none);
+  for (let r = 0; r < then.customerIndex.length; r++) segmentThen[then.customerIndex[r]] = then.segment[r];
+  const counts = Array.from({ length: none + 1 }, () => new Array<number>(none).fill(0));
+  let seenNow = 0;
+  for (let r = 0; r < now.customerIndex.length; r++) {
+    const from = segmentThen[now.customerIndex[r]];
+    counts[from][now.segment[r]]++;
+    if (from !== none) seenNow++;
+  }
+  return { counts, goneSince: then.customerIndex.length - seenNow };
+}

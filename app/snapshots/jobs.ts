@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Db } from "../db.server";
 import { defineJob } from "../jobs/job-queue.server";
-import { analyzeShop, ANALYSIS_SCHEMA_VERSION, defaultAsOf } from "../metrics/analyze";
+import { ANALYSIS_SCHEMA_VERSION, analyzeShopWithCustomers, defaultAsOf } from "../metrics/analyze";
 import { DAY_MS } from "../metrics/prepare";
 import { readShopDataset } from "./shop-dataset.server";
 import { buildPageViews } from "./views";
@@ -18,9 +18,11 @@ const KEPT_COMPUTATIONS = 2;
 export async function computeSnapshot(db: Db, shop: string, now = new Date()) {
   const dataset = await readShopDataset(db, shop);
   const asOf = defaultAsOf(dataset);
-  const analysis = analyzeShop(dataset, { asOf });
-  const previous = analyzeShop(dataset, { asOf: asOf - COMPARISON_DAYS * DAY_MS });
-  const views = buildPageViews({ dataset, analysis, previous, comparisonDays: COMPARISON_DAYS });
+  const current = analyzeShopWithCustomers(dataset, { asOf });
+  const earlier = analyzeShopWithCustomers(dataset, { asOf: asOf - COMPARISON_DAYS * DAY_MS });
+  const analysis = current.analysis;
+  const customers = { now: current.customers, previous: earlier.customers };
+  const views = buildPageViews({ dataset, analysis, previous: earlier.analysis, comparisonDays: COMPARISON_DAYS, customers });
   const common = { shop, asOf: new Date(analysis.asOf), engineVersion: String(ANALYSIS_SCHEMA_VERSION), computedAt: now };
   const [stored] = await db.$transaction([
     db.metricSnapshot.create({ data: { ...common, kind: SNAPSHOT_KIND, payload: JSON.stringify(analysis) } }),

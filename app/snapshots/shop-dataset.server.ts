@@ -114,6 +114,7 @@ export async function readShopDataset(db: Db, shop: string): Promise<ShopDataset
     });
   }
   dataset.customerCount = customers.values.length;
+  dataset.customerIds = customers.values;
   return dataset;
 }
 
