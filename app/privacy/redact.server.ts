@@ -89,6 +89,7 @@ const deleteShopRows: Record<Prisma.ModelName, (tx: Tx, shop: string) => Promise
   WebhookDelivery: (tx, shop) => tx.webhookDelivery.deleteMany({ where: { shop } }),
   SyncRun: (tx, shop) => tx.syncRun.deleteMany({ where: { shop } }),
   SyncCursor: (tx, shop) => tx.syncCursor.deleteMany({ where: { shop } }),
+  ShopSettings: (tx, shop) => tx.shopSettings.deleteMany({ where: { shop } }),
   Session: (tx, shop) => tx.session.deleteMany({ where: { shop } }),
   Shop: (tx, shop) => tx.shop.deleteMany({ where: { shop } }),
 };

@@ -1,0 +1,12 @@
+-- CreateTable
+CREATE TABLE "ShopSettings" (
+    "shop" TEXT NOT NULL PRIMARY KEY,
+    "excludeTestOrders" BOOLEAN NOT NULL DEFAULT true,
+    "excludedSourceNames" TEXT NOT NULL DEFAULT '[]',
+    "excludedTags" TEXT NOT NULL DEFAULT '[]',
+    "cohortGranularity" TEXT NOT NULL DEFAULT 'month',
+    "clvHorizonDays" INTEGER NOT NULL DEFAULT 365,
+    "annualDiscountRate" REAL NOT NULL DEFAULT 0.1,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "ShopSettings_shop_fkey" FOREIGN KEY ("shop") REFERENCES "Shop" ("shop") ON DELETE CASCADE ON UPDATE CASCADE
+);
