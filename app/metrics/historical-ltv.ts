@@ -1,6 +1,7 @@
 // Historical LTV: net revenue per customer within N days of the first order, averaged only over customers
 // whose first order is at least N days before the as-of instant (younger customers have not had the whole
 // window). Reported overall, by monthly cohort and by each acquisition segment of the first order.
+import { customerSegmentations } from "./customer-segments.ts";
 import type { ShopDataset } from "./dataset.ts";
 import { DAY_MS, type PreparedShop } from "./prepare.ts";
 
@@ -94,24 +95,11 @@ export function computeHistoricalLtv(
 ): HistoricalLtv {
   const windowRevenue = windowRevenueByCustomer(shop);
   const all = groupLtv(windowRevenue, new Int32Array(shop.customers), ["all"]);
-  const firstOrderKey = (column: Int32Array) => {
-    const keys = new Int32Array(shop.customers);
-    for (let r = 0; r < shop.customers; r++) keys[r] = column[shop.firstOrder[r]];
-    return keys;
-  };
   const bySize = (groups: LtvGroup[]) => groups.sort((a, b) => b.customers - a.customers || a.key.localeCompare(b.key));
-  const { orders, dictionaries } = data;
-  const bySegment: Record<string, LtvGroup[]> = {
-    channel: bySize(groupLtv(windowRevenue, firstOrderKey(orders.channel), dictionaries.channel)),
-    firstProduct: bySize(groupLtv(windowRevenue, firstOrderKey(orders.firstProduct), dictionaries.product)),
-    firstDiscountCode: bySize(groupLtv(windowRevenue, firstOrderKey(orders.discountCode), dictionaries.discountCode)),
-    country: bySize(groupLtv(windowRevenue, firstOrderKey(orders.country), dictionaries.country)),
-    subscriber: groupLtv(windowRevenue, Int32Array.from(subscriberRow), ["one-time", "subscriber"]),
-  };
-  for (const segment of data.surveySegments ?? []) {
-    const keys = new Int32Array(shop.customers);
-    for (let r = 0; r < shop.customers; r++) keys[r] = segment.valueByCustomer[shop.customerIndex[r]] ?? -1;
-    bySegment[`survey:${segment.name}`] = bySize(groupLtv(windowRevenue, keys, segment.values));
+  const bySegment: Record<string, LtvGroup[]> = {};
+  for (const { name, keyOfRow, labels } of customerSegmentations(data, shop, subscriberRow)) {
+    const groups = groupLtv(windowRevenue, keyOfRow, labels);
+    bySegment[name] = name === "subscriber" ? groups : bySize(groups);
   }
   return {
     overall: all.length ? all[0].windows : LTV_WINDOWS_DAYS.map((windowDays) => ({ windowDays, eligibleCustomers: 0, ltv: null })),
