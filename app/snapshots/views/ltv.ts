@@ -1,6 +1,73 @@
-// The LTV page's view: historical LTV curves by segment and the predicted CLV with its backtest.
+// The LTV page's view: historical LTV curves by segment (top values of each dimension), and the
+// predicted CLV — its distribution in money bins, the top customers by predicted value (ids only), the
+// backtest with a verdict on how far to trust it, and the model's notes. Lists are capped (page size).
+import type { CustomerFacts } from "../../metrics/analyze";
+import { moneyHistogram, nearestRank, topRowsByValue } from "../../metrics/clv-distribution";
+import { type HistoricalLtv, NO_VALUE } from "../../metrics/historical-ltv";
+import type { PredictedClv } from "../../metrics/predicted-clv";
+import { backtestTrust } from "./backtest-trust";
+import { clvNotes } from "./clv-notes";
 import type { ViewInput } from "./view-input";
 
-export function buildLtvView({ analysis }: ViewInput) {
-  return { historical: analysis.historicalLtv, predicted: analysis.predictedClv };
+/** Values shown per segment dimension (the largest by customers): one line each on the chart. */
+export const SEGMENT_VALUES_SHOWN = 6;
+export const TOP_CUSTOMERS_SHOWN = 25;
+const DIMENSION_ORDER = ["channel", "firstProduct", "firstDiscountCode", "country", "subscriber"];
+
+export function buildLtvView({ analysis, dataset, customers }: ViewInput) {
+  return {
+    historical: historicalView(analysis.historicalLtv),
+    predicted: predictedView(analysis.predictedClv, customers?.now ?? null, dataset.customerIds, analysis.currencyDecimals),
+  };
+}
+
+function historicalView(ltv: HistoricalLtv) {
+  const keys = Object.keys(ltv.bySegment).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const dimensions = keys
+    .map((key) => ({ key, values: ltv.bySegment[key].length, groups: ltv.bySegment[key].slice(0, SEGMENT_VALUES_SHOWN) }))
+    // A dimension the shop never records (e.g. order country, not synced) has nothing to compare.
+    .filter((dimension) => dimension.groups.some((group) => group.key !== NO_VALUE));
+  return { overall: ltv.overall, dimensions, valuesShown: SEGMENT_VALUES_SHOWN };
+}
+
+function rank(dimension: string): number {
+  const at = DIMENSION_ORDER.indexOf(dimension);
+  return at >= 0 ? at : DIMENSION_ORDER.length;
+}
+
+function predictedView(clv: PredictedClv, facts: CustomerFacts | null, customerIds: string[] | undefined, currencyDecimals: number) {
+  const perCustomer = facts?.clv ?? null;
+  const values = perCustomer?.clv ?? null;
+  const topCustomers = facts && perCustomer && values
+    ? topRowsByValue(values, TOP_CUSTOMERS_SHOWN).map((row) => ({
+        id: customerIds?.[facts.customerIndex[row]] ?? null,
+        orders: facts.orderCount[row],
+        historicalRevenue: facts.netTotal[row],
+        expectedPurchases: perCustomer.expectedPurchases[row],
+        pAlive: perCustomer.pAlive[row],
+        predictedClv: values[row],
+      }))
+    : [];
+  return {
+    customers: clv.customers,
+    horizonDays: clv.horizonDays,
+    annualDiscountRate: clv.annualDiscountRate,
+    expectedPurchasesInHorizon: clv.expectedPurchasesInHorizon,
+    totalClv: clv.totalClv,
+    meanClv: clv.meanClv,
+    medianClv: values && values.length > 0 ? nearestRank(values.slice().sort(), 0.5) : null,
+    distribution: values ? moneyHistogram(values, currencyDecimals) : [],
+    topCustomers,
+    topCustomersShown: TOP_CUSTOMERS_SHOWN,
+    backtest: clv.backtest && {
+      calibrationEnd: clv.backtest.calibrationEnd,
+      holdoutDays: clv.backtest.holdoutDays,
+      customers: clv.backtest.customers,
+      actualPurchases: clv.backtest.actualPurchases,
+      predictedPurchases: clv.backtest.predictedPurchases,
+      ...backtestTrust(clv.backtest.predictedPurchases, clv.backtest.actualPurchases),
+      byFrequency: clv.backtest.byFrequency,
+    },
+    model: { fitted: clv.bgnbd !== null, notes: clvNotes(clv) },
+  };
 }
