@@ -58,6 +58,13 @@ export function watchPage(page: Page): PageWatch {
   };
 }
 
+/** A page of the app opened through the demo's stand-in admin frame (scripts/demo/admin-frame.ts). */
+export function framePageUrl(frameUrl: string, appPath: string, locale: "en" | "ja"): string {
+  const url = new URL(frameUrl);
+  url.search = new URLSearchParams({ locale, path: appPath }).toString();
+  return url.toString();
+}
+
 /** The frame whose document comes from the app (the admin frame's iframe), once it has loaded. */
 export async function appFrame(page: Page, appUrl: string, timeoutMs = 30_000): Promise<Frame> {
   const appOrigin = new URL(appUrl).origin;
