@@ -4,12 +4,28 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
+
+/**
+ * The body's chunks through its reader, whichever fetch made it: under remix-serve (`npm start`) the
+ * global fetch is Remix's polyfill, whose ReadableStream Node's Readable.fromWeb refuses.
+ */
+async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
 
 export async function downloadFile(url: string, path: string): Promise<number> {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`downloading the bulk result failed: HTTP ${response.status}`);
-  await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), createWriteStream(path));
+  await pipeline(Readable.from(chunksOf(response.body)), createWriteStream(path));
   return (await stat(path)).size;
 }
 
