@@ -23,6 +23,12 @@ const envSchema = z.object({
     (value) => (value === "" ? undefined : value),
     z.string().refine(isHttpUrl, "must be an http(s) URL, e.g. http://127.0.0.1:4321").optional(),
   ),
+  // Demo mode only (`npm run demo`): the local stand-in for Shopify admin, which frames the app and also
+  // serves what the app would load from Shopify's CDN (App Bridge's script, the admin font).
+  TSUZUKU_DEMO_ADMIN_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().refine(isHttpUrl, "must be an http(s) URL, e.g. http://localhost:3456").optional(),
+  ),
   TSUZUKU_DEMO_MODE: z.enum(["0", "1"], { message: "must be 1 or 0" }).optional(),
   NODE_ENV: z.string().optional(),
 }).superRefine((env, ctx) => {
@@ -32,6 +38,13 @@ const envSchema = z.object({
       code: z.ZodIssueCode.custom,
       path: ["SHOPIFY_ADMIN_EMULATOR_URL"],
       message: "is refused when NODE_ENV=production (set TSUZUKU_DEMO_MODE=1 to run a demo against the emulator)",
+    });
+  }
+  if (env.TSUZUKU_DEMO_ADMIN_URL && env.NODE_ENV === "production" && env.TSUZUKU_DEMO_MODE !== "1") {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["TSUZUKU_DEMO_ADMIN_URL"],
+      message: "is refused when NODE_ENV=production (set TSUZUKU_DEMO_MODE=1 for the offline demo)",
     });
   }
 });

@@ -6,6 +6,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import db from "./db.server";
 import { parseEnv } from "./env.server";
 import { logger } from "./logger.server";
+import { allowStandInAdmin, shopifyCdnUrl } from "./shopify/demo-admin.server";
 import { routeShopifyTrafficTo } from "./shopify/emulator-fetch.server";
 import { parseShopFacts, recordInstall, recordShopFacts } from "./shops/install.server";
 import { SHOP_FACTS_QUERY } from "./sync/graphql/ShopFacts";
@@ -18,6 +19,8 @@ routeShopifyTrafficTo(env.SHOPIFY_ADMIN_EMULATOR_URL);
 export const apiVersion = ApiVersion.July26;
 /** The client id App Bridge needs in the browser. */
 export const apiKey = env.SHOPIFY_API_KEY;
+/** Shopify's CDN (App Bridge's script, the admin font), or in the offline demo its local stand-in. */
+export const shopifyCdn = shopifyCdnUrl(env.TSUZUKU_DEMO_ADMIN_URL);
 
 const shopify = shopifyApp({
   apiKey: env.SHOPIFY_API_KEY,
@@ -55,7 +58,10 @@ const shopify = shopifyApp({
 });
 
 export default shopify;
-export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const addDocumentResponseHeaders: typeof shopify.addDocumentResponseHeaders = (request, headers) => {
+  shopify.addDocumentResponseHeaders(request, headers);
+  if (env.TSUZUKU_DEMO_ADMIN_URL) allowStandInAdmin(headers, env.TSUZUKU_DEMO_ADMIN_URL);
+};
 export const authenticate = shopify.authenticate;
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;

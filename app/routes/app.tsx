@@ -11,7 +11,7 @@ import { PageSkeleton } from "../components/PageSkeleton";
 import db from "../db.server";
 import { resolveLocale, translator } from "../locales/i18n";
 import type { AdminLocale } from "../locales/useTranslation";
-import { apiKey, authenticate } from "../shopify.server";
+import { apiKey, authenticate, shopifyCdn } from "../shopify.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -22,18 +22,18 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   // stored preference covers requests without it.
   const locale = resolveLocale(new URL(request.url).searchParams.get("locale"), shop?.locale);
   const adminLocale: AdminLocale = { locale, timeZone: shop?.ianaTimezone ?? "UTC" };
-  return { apiKey, ...adminLocale };
+  return { apiKey, appBridgeUrl: `${shopifyCdn}/shopifycloud/app-bridge.js`, ...adminLocale };
 };
 
 export default function App() {
-  const { apiKey, locale } = useLoaderData<typeof loader>();
+  const { apiKey, appBridgeUrl, locale } = useLoaderData<typeof loader>();
   const t = translator(locale);
   // A client-side navigation to another page shows that page's skeleton until its data arrives.
   const navigation = useNavigation();
   const location = useLocation();
   const changingPage = navigation.state === "loading" && navigation.location.pathname !== location.pathname;
   return (
-    <AppProvider isEmbeddedApp apiKey={apiKey} i18n={locale === "ja" ? polarisJa : polarisEn}>
+    <AppProvider isEmbeddedApp apiKey={apiKey} __APP_BRIDGE_URL={appBridgeUrl} i18n={locale === "ja" ? polarisJa : polarisEn}>
       <NavMenu>
         {ADMIN_PAGES.map((page) => (
           <Link key={page.key} to={page.path} rel={page.path === "/app" ? "home" : undefined}>
