@@ -28,9 +28,11 @@ interface Props {
   height?: number;
   /** Start on the table (for wide tables that are the main content). */
   tableFirst?: boolean;
+  /** Block content under the chart or table (the description is a paragraph: phrasing content only). */
+  footer?: ReactNode;
 }
 
-export function ChartCard({ title, description, chart, table, height = 280, tableFirst = false }: Props) {
+export function ChartCard({ title, description, chart, table, height = 280, tableFirst = false, footer }: Props) {
   const { t } = useTranslation();
   const [showTable, setShowTable] = useState(tableFirst);
   const [inBrowser, setInBrowser] = useState(false);
@@ -61,6 +63,7 @@ export function ChartCard({ title, description, chart, table, height = 280, tabl
         <div style={showTable ? undefined : VISUALLY_HIDDEN}>
           <DataTable columnContentTypes={types} headings={table.headings} rows={table.rows} />
         </div>
+        {footer}
       </BlockStack>
     </Card>
   );

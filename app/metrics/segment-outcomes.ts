@@ -43,7 +43,7 @@ export interface OutcomeComparison {
 }
 
 export interface SegmentOutcomes {
-  /** Largest first; the no-value group (customers without an answer) last. */
+  /** Largest first (or in label order); the no-value group (customers without an answer) last. */
   groups: SegmentOutcome[];
   comparisons: OutcomeComparison[];
 }
@@ -62,15 +62,15 @@ const LTV_COLUMNS = OUTCOME_LTV_WINDOWS_DAYS.map((days) => LTV_WINDOWS_DAYS.inde
 
 /**
  * Outcomes per group of customer rows. `keyOfRow[r]` indexes `labels`, −1 = no value (reported as
- * NO_VALUE and left out of the comparisons unless `compareNoValue`). `windowRevenue` is
- * windowRevenueByCustomer(shop).
+ * NO_VALUE and left out of the comparisons unless `compareNoValue`). Groups come largest first unless
+ * `labelOrder`. `windowRevenue` is windowRevenueByCustomer(shop).
  */
 export function segmentOutcomes(
   shop: PreparedShop,
   keyOfRow: Int32Array,
   labels: readonly string[],
   windowRevenue: Float64Array,
-  { compareNoValue = false } = {},
+  { compareNoValue = false, labelOrder = false } = {},
 ): SegmentOutcomes {
   const windows = LTV_WINDOWS_DAYS.length;
   const f2Limit = OUTCOME_F2_WINDOW_DAYS * DAY_MS;
@@ -102,7 +102,7 @@ export function segmentOutcomes(
   const present = sums
     .map((sum, g) => ({ key: g === labels.length ? NO_VALUE : labels[g], sum }))
     .filter(({ sum }) => sum.customers > 0)
-    .sort((a, b) => Number(a.key === NO_VALUE) - Number(b.key === NO_VALUE) || b.sum.customers - a.sum.customers || a.key.localeCompare(b.key));
+    .sort((a, b) => Number(a.key === NO_VALUE) - Number(b.key === NO_VALUE) || (labelOrder ? 0 : b.sum.customers - a.sum.customers || a.key.localeCompare(b.key)));
   const compared = present.filter(({ key }) => compareNoValue || key !== NO_VALUE);
   return {
     groups: present.map(({ key, sum }) => ({
@@ -173,6 +173,6 @@ export function computeSurveyOutcomes(data: ShopDataset, shop: PreparedShop): Re
     }
     out[segment.name] = segmentOutcomes(shop, keys, segment.values, windowRevenue);
   }
-  out[ANSWERED_DIMENSION] = segmentOutcomes(shop, answered, [ANSWERED, NOT_ANSWERED], windowRevenue);
+  out[ANSWERED_DIMENSION] = segmentOutcomes(shop, answered, [ANSWERED, NOT_ANSWERED], windowRevenue, { compareNoValue: true, labelOrder: true });
   return out;
 }

@@ -34,6 +34,7 @@ export interface SubscriptionActivityView {
   projectedSubscriberLtv: number | null;
   /** The latest SUBSCRIPTION_MONTHS_SHOWN months, oldest first; monthsTotal counts them all. */
   months: SubscriptionMonthView[];
+  monthsShown: number;
   monthsTotal: number;
   /** sBG on all subscribers: share still subscribed after 0..12 months; null when it could not be fitted. */
   survival: { subscribers: number; churned: number; alpha: number; beta: number; projected: number[] } | null;
@@ -79,6 +80,7 @@ function activityView(source: SubscriptionSource, metrics: SubscriptionMetrics |
   const money = (value: number | null) => (value === null ? null : Math.round(value));
   const mrrOf = (row: object) => ("mrr" in row && typeof row.mrr === "number" ? Math.round(row.mrr) : null);
   const { all } = metrics.sbg;
+  const months = metrics.months.slice(-SUBSCRIPTION_MONTHS_SHOWN);
   return {
     source,
     subscribers: metrics.subscribers,
@@ -89,7 +91,7 @@ function activityView(source: SubscriptionSource, metrics: SubscriptionMetrics |
     averageObservedLifetimeMonths: metrics.averageObservedLifetimeMonths,
     subscriberLtv: money(metrics.subscriberLtv),
     projectedSubscriberLtv: "projectedSubscriberLtv" in metrics ? money(metrics.projectedSubscriberLtv) : null,
-    months: metrics.months.slice(-SUBSCRIPTION_MONTHS_SHOWN).map((row) => ({
+    months: months.map((row) => ({
       month: row.month,
       activeSubscribers: row.activeSubscribers,
       mrr: mrrOf(row),
@@ -98,6 +100,7 @@ function activityView(source: SubscriptionSource, metrics: SubscriptionMetrics |
       churned: row.churned,
       churnRate: row.churnRate,
     })),
+    monthsShown: months.length,
     monthsTotal: metrics.months.length,
     survival: all.params && all.projectedSurvival
       ? { subscribers: all.subscribers, churned: all.churned, alpha: all.params.alpha, beta: all.params.beta, projected: all.projectedSurvival }

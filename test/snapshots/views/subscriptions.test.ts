@@ -17,6 +17,7 @@ describe("subscriptions view", () => {
       mrr: null,
       projectedSubscriberLtv: null,
       subscriberLtv: 2500,
+      monthsShown: 6,
       monthsTotal: 6,
     });
     expect(view.activity!.averageMonthlyChurnRate).toBeCloseTo(1 / 3, 12);
@@ -55,7 +56,7 @@ describe("subscriptions view", () => {
     };
     const view = buildSubscriptionsView(viewInputFor(shop, Date.parse("2024-06-15T00:00:00Z")));
     expect(view.ownContracts).toBe(true);
-    expect(view.activity).toMatchObject({ source: "own", subscribers: 1, activeSubscribers: 1, mrr: 333, monthsTotal: 30 });
+    expect(view.activity).toMatchObject({ source: "own", subscribers: 1, activeSubscribers: 1, mrr: 333, monthsShown: 24, monthsTotal: 30 });
     expect(view.activity!.months).toHaveLength(SUBSCRIPTION_MONTHS_SHOWN);
     expect(view.activity!.months[0].month).toBe("2022-07");
     expect(view.activity!.months.at(-1)).toMatchObject({ month: "2024-06", activeSubscribers: 1, mrr: 333 });

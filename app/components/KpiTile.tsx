@@ -1,0 +1,46 @@
+// One headline figure in a card: its title, the value (a MetricValue at its view path), an optional
+// badge (e.g. where the figure comes from), a short explanation, or why it is not available.
+import { BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
+import type { ReactNode } from "react";
+import { MetricValue } from "./MetricValue";
+
+interface Props {
+  title: string;
+  path: string;
+  value: number | null;
+  /** The formatted value, e.g. f.percent(value). */
+  formatted: string;
+  badge?: ReactNode;
+  help?: string;
+  /** Shown instead of the value when the figure cannot be known (the reason, in a sentence). */
+  unavailable?: string;
+}
+
+export function KpiTile({ title, path, value, formatted, badge, help, unavailable }: Props) {
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <InlineStack align="space-between" blockAlign="start" gap="200" wrap={false}>
+          <Text as="h3" variant="headingSm">
+            {title}
+          </Text>
+          {badge}
+        </InlineStack>
+        {unavailable ? (
+          <Text as="p" tone="subdued">
+            {unavailable}
+          </Text>
+        ) : (
+          <MetricValue path={path} value={value} variant="headingLg">
+            {formatted}
+          </MetricValue>
+        )}
+        {help && !unavailable && (
+          <Text as="p" variant="bodySm" tone="subdued">
+            {help}
+          </Text>
+        )}
+      </BlockStack>
+    </Card>
+  );
+}
