@@ -23,27 +23,32 @@ interface Props {
   titleKey: MessageKey;
   /** The stored view's meta and when it was computed, or null when no snapshot exists yet. */
   snapshot: { meta: ViewMeta; computedAt: string } | null;
+  /** Shown above the figures and above the empty state alike (e.g. live sync progress). */
+  before?: ReactNode;
   children: ReactNode;
 }
 
-export function SnapshotPage({ titleKey, snapshot, children }: Props) {
+export function SnapshotPage({ titleKey, snapshot, before, children }: Props) {
   const { t } = useTranslation();
   const f = useViewFormat(snapshot?.meta);
   return (
     <Page title={t(titleKey)} subtitle={snapshot ? t("page.asOf", { asOf: f.dateTime(snapshot.meta.asOf), computed: f.dateTime(snapshot.computedAt) }) : undefined}>
       <TitleBar title={t(titleKey)} />
-      {snapshot ? (
-        <BlockStack gap="500">{children}</BlockStack>
-      ) : (
-        <Card>
-          <EmptyState heading={t("page.empty.heading")} image={EMPTY_STATE_IMAGE}>
-            <BlockStack gap="200">
-              <Text as="p">{t("page.empty.body")}</Text>
-              <Link to="/app/sync">{t("page.empty.syncLink")}</Link>
-            </BlockStack>
-          </EmptyState>
-        </Card>
-      )}
+      <BlockStack gap="500">
+        {before}
+        {snapshot ? (
+          <BlockStack gap="500">{children}</BlockStack>
+        ) : (
+          <Card>
+            <EmptyState heading={t("page.empty.heading")} image={EMPTY_STATE_IMAGE}>
+              <BlockStack gap="200">
+                <Text as="p">{t("page.empty.body")}</Text>
+                <Link to="/app/sync">{t("page.empty.syncLink")}</Link>
+              </BlockStack>
+            </EmptyState>
+          </Card>
+        )}
+      </BlockStack>
     </Page>
   );
 }

@@ -49,11 +49,105 @@ export interface CohortGroupOptions {
   maxPeriods?: number;
 }
 
+/** A partition of customer rows: row r is in group groupOfRow[r] (0 ≤ g < groups), or in none when −1. */
+export interface RowGrouping {
+  groupOfRow: Int32Array;
+  groups: number;
+}
+
 /**
- * Cohort tables for groups of customer rows, in one pass: row r counts in table groupOfRow[r]
- * (0 ≤ g < groups), or in none when it is −1. Every table uses the same grid, so a group's table is
- * the table a shop holding only that group's customers would have (cohorts without customers omitted).
+ * Cohort tables for groups of customer rows, one table per group, for several groupings (dimensions) in
+ * one pass over the orders. Every table uses the same grid, so a group's table is the table a shop
+ * holding only that group's customers would have (cohorts without customers are omitted).
  */
+export function cohortTablesByGroupings(
+  shop: PreparedShop,
+  grid: PeriodGrid,
+  cohortOfRow: Int32Array,
+  groupings: RowGrouping[],
+  options: CohortGroupOptions = {},
+): CohortTable[][] {
+  const periods = grid.labels.length;
+  const first = Math.max(0, periods - (options.lastCohorts ?? periods));
+  const n = periods - first;
+  const width = Math.min(n, options.maxPeriods ?? n);
+  // All groups of all groupings side by side: group g of grouping d starts at (offset[d] + g) · n.
+  const offset = new Int32Array(groupings.length + 1);
+  groupings.forEach((grouping, d) => (offset[d + 1] = offset[d] + grouping.groups));
+  const size = new Float64Array(offset[groupings.length] * n);
+  const active = new Float64Array(size.length * width);
+  const revenue = new Float64Array(size.length * width);
+  const base = new Int32Array(groupings.length);
+  const cellOffset = new Int32Array(width);
+  const cellRevenue = new Float64Array(width);
+  const { groupStart, groupedTime, groupedNet } = shop;
+  const boundaries = grid.boundaries;
+  for (let r = 0; r < shop.customers; r++) {
+    const cohort = cohortOfRow[r];
+    if (cohort < first) continue;
+    // base[d]: where row r's cells start in grouping d (cell k = period p − cohort), −1 when in no group.
+    let counted = false;
+    for (let d = 0; d < groupings.length; d++) {
+      const g = groupings[d].groupOfRow[r];
+      if (g < 0) {
+        base[d] = -1;
+        continue;
+      }
+      const cell = (offset[d] + g) * n + cohort - first;
+      size[cell]++;
+      base[d] = cell * width;
+      counted = true;
+    }
+    if (!counted) continue;
+    // The row's active periods and their revenue first, then added to each of its groups.
+    const end = Math.min(periods, cohort + width);
+    let cells = 0;
+    let p = cohort;
+    for (let k = groupStart[r]; k < groupStart[r + 1]; k++) {
+      // Times ascend inside a group, so the period only moves forward.
+      while (groupedTime[k] >= boundaries[p + 1]) p++;
+      if (p >= end) break;
+      if (cells === 0 || cellOffset[cells - 1] !== p - cohort) {
+        cellOffset[cells] = p - cohort;
+        cellRevenue[cells++] = 0;
+      }
+      cellRevenue[cells - 1] += groupedNet[k];
+    }
+    for (let d = 0; d < base.length; d++) {
+      if (base[d] < 0) continue;
+      for (let j = 0; j < cells; j++) {
+        active[base[d] + cellOffset[j]]++;
+        revenue[base[d] + cellOffset[j]] += cellRevenue[j];
+      }
+    }
+  }
+  return groupings.map((grouping, d) => {
+    const tables: CohortTable[] = [];
+    for (let g = 0; g < grouping.groups; g++) {
+      const cohorts: CohortRow[] = [];
+      for (let c = 0; c < n; c++) {
+        const cell = (offset[d] + g) * n + c;
+        const customers = size[cell];
+        if (customers === 0) continue;
+        const row: CohortRow = { cohort: grid.labels[first + c], customers, activeCustomers: [], retention: [], revenue: [], cumulativeRevenuePerCustomer: [] };
+        let cumulative = 0;
+        for (let k = 0; k < Math.min(width, n - c); k++) {
+          const at = cell * width + k;
+          cumulative += revenue[at];
+          row.activeCustomers.push(active[at]);
+          row.retention.push(active[at] / customers);
+          row.revenue.push(revenue[at]);
+          row.cumulativeRevenuePerCustomer.push(cumulative / customers);
+        }
+        cohorts.push(row);
+      }
+      tables.push({ unit: grid.unit, cohorts });
+    }
+    return tables;
+  });
+}
+
+/** cohortTablesByGroupings for one grouping. */
 export function cohortTablesByGroup(
   shop: PreparedShop,
   grid: PeriodGrid,
@@ -62,57 +156,7 @@ export function cohortTablesByGroup(
   groups: number,
   options: CohortGroupOptions = {},
 ): CohortTable[] {
-  const periods = grid.labels.length;
-  const first = Math.max(0, periods - (options.lastCohorts ?? periods));
-  const n = periods - first;
-  const width = Math.min(n, options.maxPeriods ?? n);
-  const size = new Float64Array(groups * n);
-  const active = new Float64Array(groups * n * width);
-  const revenue = new Float64Array(groups * n * width);
-  const { groupStart, groupedTime, groupedOrder, netByOrder } = shop;
-  const boundaries = grid.boundaries;
-  for (let r = 0; r < shop.customers; r++) {
-    const g = groupOfRow[r];
-    const cohort = cohortOfRow[r];
-    if (g < 0 || cohort < first) continue;
-    const c = cohort - first;
-    size[g * n + c]++;
-    const base = (g * n + c) * width - cohort;
-    const end = Math.min(periods, cohort + width);
-    let lastPeriod = -1;
-    for (let k = groupStart[r]; k < groupStart[r + 1]; k++) {
-      // Times ascend inside a group, so the period only moves forward.
-      let p = lastPeriod < 0 ? cohort : lastPeriod;
-      while (groupedTime[k] >= boundaries[p + 1]) p++;
-      if (p >= end) break;
-      if (p !== lastPeriod) {
-        active[base + p]++;
-        lastPeriod = p;
-      }
-      revenue[base + p] += netByOrder[groupedOrder[k]];
-    }
-  }
-  const tables: CohortTable[] = [];
-  for (let g = 0; g < groups; g++) {
-    const cohorts: CohortRow[] = [];
-    for (let c = 0; c < n; c++) {
-      const customers = size[g * n + c];
-      if (customers === 0) continue;
-      const row: CohortRow = { cohort: grid.labels[first + c], customers, activeCustomers: [], retention: [], revenue: [], cumulativeRevenuePerCustomer: [] };
-      let cumulative = 0;
-      for (let k = 0; k < Math.min(width, n - c); k++) {
-        const at = (g * n + c) * width + k;
-        cumulative += revenue[at];
-        row.activeCustomers.push(active[at]);
-        row.retention.push(active[at] / customers);
-        row.revenue.push(revenue[at]);
-        row.cumulativeRevenuePerCustomer.push(cumulative / customers);
-      }
-      cohorts.push(row);
-    }
-    tables.push({ unit: grid.unit, cohorts });
-  }
-  return tables;
+  return cohortTablesByGroupings(shop, grid, cohortOfRow, [{ groupOfRow, groups }], options)[0];
 }
 
 export function computeCohorts(shop: PreparedShop, unit: PeriodUnit, timeZone: string): CohortComputation {

@@ -20,6 +20,8 @@ export interface PreparedShop {
   /** Customer-grouped counted orders: original order index, time ascending within a customer. */
   groupedOrder: Int32Array;
   groupedTime: Float64Array;
+  /** Net amount of each grouped order (netByOrder[groupedOrder[k]], laid out for sequential reads). */
+  groupedNet: Float64Array;
   /** Customers with at least one counted order, ascending input index: rows c = 0..customers−1. */
   customers: number;
   customerIndex: Int32Array;
@@ -100,6 +102,7 @@ export function prepareShop(data: ShopDataset, asOf: number): PreparedShop {
     groupedTime[at] = orders.processedAt[i];
   }
 
+  const groupedNet = new Float64Array(countedCustomerOrders);
   const firstTime = new Float64Array(customers);
   const secondTime = new Float64Array(customers);
   const lastTime = new Float64Array(customers);
@@ -123,7 +126,7 @@ export function prepareShop(data: ShopDataset, asOf: number): PreparedShop {
       groupedOrder[j + 1] = o;
     }
     let total = 0;
-    for (let k = start; k < end; k++) total += netByOrder[groupedOrder[k]];
+    for (let k = start; k < end; k++) total += groupedNet[k] = netByOrder[groupedOrder[k]];
     firstTime[r] = groupedTime[start];
     secondTime[r] = end - start > 1 ? groupedTime[start + 1] : Number.NaN;
     lastTime[r] = groupedTime[end - 1];
@@ -144,6 +147,7 @@ export function prepareShop(data: ShopDataset, asOf: number): PreparedShop {
     netByOrder,
     groupedOrder,
     groupedTime,
+    groupedNet,
     customers,
     customerIndex,
     groupStart,

@@ -6,7 +6,9 @@ import type { Db } from "../db.server";
 import { defineJob } from "../jobs/job-queue.server";
 import { ANALYSIS_SCHEMA_VERSION, analyzeShopWithCustomers, defaultAsOf } from "../metrics/analyze";
 import { DAY_MS } from "../metrics/prepare";
+import { readShopSettings } from "../settings/shop-settings.server";
 import { readShopDataset } from "./shop-dataset.server";
+import { readSurveyScores } from "./survey-scores.server";
 import { buildPageViews } from "./views";
 
 export const SNAPSHOT_KIND = "analysis";
@@ -16,13 +18,17 @@ export const COMPARISON_DAYS = 30;
 const KEPT_COMPUTATIONS = 2;
 
 export async function computeSnapshot(db: Db, shop: string, now = new Date()) {
-  const dataset = await readShopDataset(db, shop);
+  // The merchant's settings: exclusions shape what is read, the CLV horizon and discount rate the model.
+  const settings = await readShopSettings(db, shop);
+  const dataset = await readShopDataset(db, shop, settings.exclusions);
   const asOf = defaultAsOf(dataset);
-  const current = analyzeShopWithCustomers(dataset, { asOf });
-  const earlier = analyzeShopWithCustomers(dataset, { asOf: asOf - COMPARISON_DAYS * DAY_MS });
+  const clv = { horizonDays: settings.clvHorizonDays, annualDiscountRate: settings.annualDiscountRate };
+  const current = analyzeShopWithCustomers(dataset, { ...clv, asOf });
+  const earlier = analyzeShopWithCustomers(dataset, { ...clv, asOf: asOf - COMPARISON_DAYS * DAY_MS });
   const analysis = current.analysis;
   const customers = { now: current.customers, previous: earlier.customers };
-  const views = buildPageViews({ dataset, analysis, previous: earlier.analysis, comparisonDays: COMPARISON_DAYS, customers });
+  const surveyScores = await readSurveyScores(db, shop, now, COMPARISON_DAYS);
+  const views = buildPageViews({ dataset, analysis, previous: earlier.analysis, comparisonDays: COMPARISON_DAYS, customers, surveyScores });
   const common = { shop, asOf: new Date(analysis.asOf), engineVersion: String(ANALYSIS_SCHEMA_VERSION), computedAt: now };
   const [stored] = await db.$transaction([
     db.metricSnapshot.create({ data: { ...common, kind: SNAPSHOT_KIND, payload: JSON.stringify(analysis) } }),

@@ -2,10 +2,11 @@
 // into the engine's columns (app/metrics/dataset.ts). Orders are read in pages, so a shop's rows never
 // sit in memory as Prisma objects all at once.
 import type { Db } from "../db.server";
-import { allocateOrderColumns, BILLING_INTERVAL_UNITS, type BillingIntervalUnit, emptyDictionaries, type ShopDataset, type SubscriptionColumns } from "../metrics/dataset";
+import { allocateOrderColumns, BILLING_INTERVAL_UNITS, type BillingIntervalUnit, emptyDictionaries, type OrderColumns, type ShopDataset, type SubscriptionColumns } from "../metrics/dataset";
 import { surveySegmentsByCustomer } from "../surveys/segments.server";
 import { subscriptionSignal } from "../sync/orders/subscription-signals";
 import { acquisitionChannel } from "../metrics/acquisition-channel";
+import { DEFAULT_SETTINGS, excludedBySourceOrTag, type OrderExclusions } from "../settings/shop-settings";
 
 const PAGE = 20_000;
 
@@ -24,10 +25,11 @@ class Dictionary {
   }
 }
 
-export async function readShopDataset(db: Db, shop: string): Promise<ShopDataset> {
+/** `exclusions` (the shop's settings): orders from excluded sources or with excluded tags are not read at all. */
+export async function readShopDataset(db: Db, shop: string, exclusions: OrderExclusions = DEFAULT_SETTINGS.exclusions): Promise<ShopDataset> {
   const facts = await db.shop.findUniqueOrThrow({ where: { shop }, select: { currencyCode: true, ianaTimezone: true } });
   const count = await db.order.count({ where: { shop } });
-  const orders = allocateOrderColumns(count);
+  let orders = allocateOrderColumns(count);
   const customers = new Dictionary();
   const channels = new Dictionary();
   const codes = new Dictionary();
@@ -49,12 +51,13 @@ export async function readShopDataset(db: Db, shop: string): Promise<ShopDataset
     });
     for (const order of page) {
       if (row >= count) break; // orders written since the count: the next snapshot has them
+      if (excludedBySourceOrTag(exclusions, order)) continue;
       rowOfOrder.set(order.id, row);
       orders.customer[row] = order.customerId ? customers.code(order.customerId) : -1;
       orders.processedAt[row] = order.processedAt.getTime();
       orders.grossAmount[row] = Number(order.totalPriceAmount);
       orders.cancelled[row] = order.cancelledAt ? 1 : 0;
-      orders.test[row] = order.test ? 1 : 0;
+      orders.test[row] = order.test && exclusions.testOrders ? 1 : 0;
       orders.subscription[row] = subscriptionSignal(order) ? 1 : 0;
       orders.channel[row] = channels.code(acquisitionChannel(order));
       orders.discountCode[row] = codes.code((JSON.parse(order.discountCodes) as string[])[0]);
@@ -63,6 +66,7 @@ export async function readShopDataset(db: Db, shop: string): Promise<ShopDataset
     if (page.length < PAGE) break;
     cursor = { shop, id: page[page.length - 1].id };
   }
+  if (row < count) orders = trimmedColumns(orders, row);
   // The product of each order's first line (lowest line id).
   let lineCursor: { shop: string; id: string } | undefined;
   const firstLineOf = new Map<number, string>();
@@ -116,6 +120,11 @@ export async function readShopDataset(db: Db, shop: string): Promise<ShopDataset
   dataset.customerCount = customers.values.length;
   dataset.customerIds = customers.values;
   return dataset;
+}
+
+/** The first `rows` rows of every column (views, no copy): excluded orders left rows unused at the end. */
+function trimmedColumns(columns: OrderColumns, rows: number): OrderColumns {
+  return Object.fromEntries(Object.entries(columns).map(([name, column]: [string, OrderColumns[keyof OrderColumns]]) => [name, column.subarray(0, rows)])) as unknown as OrderColumns;
 }
 
 /** Contracts' active spans from their status history: ACTIVE opens a span, any other status closes it. */

@@ -1,6 +1,7 @@
 // What the merchant sees on the sync status page: the latest run per resource and how many records are
 // stored, for one shop. Reads only the database (admin pages never call Shopify on the request path).
 import type { Db } from "../db.server";
+import type { SyncRun } from "../generated/prisma-sqlite/client.ts";
 
 export interface SyncRunStatus {
   resource: string;
@@ -60,7 +61,26 @@ async function latestRunPerResource(db: Db, shop: string): Promise<SyncRunStatus
   const runs = await db.syncRun.findMany({ where: { shop, OR: keys }, orderBy: [{ resource: "asc" }, { id: "desc" }] });
   // Two runs of one resource started in the same millisecond: keep one.
   const byResource = new Map(runs.map((run) => [run.resource, run] as const));
-  return [...byResource.values()].map((run) => ({
+  return [...byResource.values()].map(toRunStatus);
+}
+
+export interface SyncActivity {
+  running: SyncRunStatus[];
+  /** When the latest finished run (of any resource) finished, ISO 8601; null before the first. */
+  lastFinishedAt: string | null;
+}
+
+/** The Overview's light read (no record counts): runs in progress and when the last one finished. */
+export async function readSyncActivity(db: Db, shop: string): Promise<SyncActivity> {
+  const [running, finished] = await Promise.all([
+    db.syncRun.findMany({ where: { shop, status: "running" }, orderBy: { startedAt: "desc" }, take: 5 }),
+    db.syncRun.findFirst({ where: { shop, status: "succeeded" }, orderBy: { startedAt: "desc" }, select: { finishedAt: true } }),
+  ]);
+  return { running: running.map(toRunStatus), lastFinishedAt: finished?.finishedAt?.toISOString() ?? null };
+}
+
+function toRunStatus(run: SyncRun): SyncRunStatus {
+  return {
     resource: run.resource,
     kind: run.kind,
     phase: run.phase,
@@ -72,5 +92,5 @@ async function latestRunPerResource(db: Db, shop: string): Promise<SyncRunStatus
     lastError: run.lastError,
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
-  }));
+  };
 }

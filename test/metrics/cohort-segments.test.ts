@@ -2,7 +2,7 @@
 // property on a generated one — a segment's table is the table of a shop holding only its customers.
 import { unsafeUniformIntDistribution, xoroshiro128plus } from "pure-rand";
 import { describe, expect, it } from "vitest";
-import { cohortGrid, cohortTablesByGroup, computeCohorts, computeCohortsOfRows } from "../../app/metrics/cohorts.ts";
+import { cohortGrid, cohortTablesByGroup, cohortTablesByGroupings, computeCohorts, computeCohortsOfRows } from "../../app/metrics/cohorts.ts";
 import { allocateOrderColumns, type ShopDataset } from "../../app/metrics/dataset.ts";
 import { DAY_MS, prepareShop } from "../../app/metrics/prepare.ts";
 import { tinyShop } from "./tiny-shop.ts";
@@ -48,6 +48,13 @@ describe("cohort tables by group", () => {
     const [capped] = cohortTablesByGroup(prepared, grid!, cohortOfRow, Int32Array.from([0, 0, -1, -1]), 1, { maxPeriods: 2 });
     // c0 and c1: Jan 100 + 200, Feb 80 (c0), March cut off.
     expect(brief(capped.cohorts)).toEqual([["2024-01", 2, [2, 1], [300, 80], [150, 190]]]);
+  });
+
+  it("computes several groupings in one pass, each as if alone", () => {
+    const both = Int32Array.from([0, 0, 0, 0]);
+    const [byChannel, all] = cohortTablesByGroupings(prepared, grid!, cohortOfRow, [{ groupOfRow: channelOfRow, groups: 2 }, { groupOfRow: both, groups: 1 }]);
+    expect(byChannel).toEqual(cohortTablesByGroup(prepared, grid!, cohortOfRow, channelOfRow, 2));
+    expect(all).toEqual([computeCohorts(prepared, "month", "UTC").table]);
   });
 
   it("gives a row mask's table: c0 and c1 together", () => {

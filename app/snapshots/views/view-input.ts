@@ -15,6 +15,18 @@ export interface ViewInput {
    * computeSnapshot always fills it; views that need it show their section as unavailable without it.
    */
   customers?: { now: CustomerFacts; previous: CustomerFacts };
+  /** CSAT and NPS answers of the two comparison windows before `until` (absent: none were read). */
+  surveyScores?: SurveyScores;
+}
+
+/** One row per CSAT or NPS answer submitted in (until − 2 × comparisonDays, until]. */
+export interface SurveyScores {
+  /** Epoch ms the windows end at: when the snapshot was computed (answers arrive in real time). */
+  until: number;
+  /** 0 = CSAT (1–5), 1 = NPS (0–10). */
+  kind: Uint8Array;
+  score: Uint8Array;
+  submittedAt: Float64Array;
 }
 
 export function viewMeta(analysis: AnalysisResult): ViewMeta {
