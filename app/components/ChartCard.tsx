@@ -23,6 +23,8 @@ export interface ChartTable {
 interface Props {
   title: string;
   description?: ReactNode;
+  /** Between the title and the description: a picker that changes what the chart shows, a verdict banner. */
+  controls?: ReactNode;
   chart: ChartSpec;
   table: ChartTable;
   height?: number;
@@ -32,7 +34,7 @@ interface Props {
   footer?: ReactNode;
 }
 
-export function ChartCard({ title, description, chart, table, height = 280, tableFirst = false, footer }: Props) {
+export function ChartCard({ title, description, controls, chart, table, height = 280, tableFirst = false, footer }: Props) {
   const { t } = useTranslation();
   const [showTable, setShowTable] = useState(tableFirst);
   const [inBrowser, setInBrowser] = useState(false);
@@ -54,6 +56,7 @@ export function ChartCard({ title, description, chart, table, height = 280, tabl
             </Button>
           </ButtonGroup>
         </InlineStack>
+        {controls}
         {description && <Text as="p" tone="subdued">{description}</Text>}
         <div hidden={showTable} aria-hidden="true">
           <Box minHeight={`${height}px`}>

@@ -55,13 +55,18 @@ export function moneyBinEdges(ascending: Float64Array, currencyDecimals: number)
 
 /** Histogram of non-negative amounts (minor units) over moneyBinEdges; NaN values are left out. */
 export function moneyHistogram(values: Float64Array, currencyDecimals: number): MoneyBin[] {
-  const ascending = values.filter((v) => v === v).sort();
+  return moneyHistogramOfAscending(values.filter((v) => v === v).sort(), currencyDecimals);
+}
+
+/** moneyHistogram of values already sorted ascending without NaN (callers that also need quantiles sort once). */
+export function moneyHistogramOfAscending(ascending: Float64Array, currencyDecimals: number): MoneyBin[] {
   if (ascending.length === 0) return [];
   const edges = moneyBinEdges(ascending, currencyDecimals);
   const bins: MoneyBin[] = [{ from: 0, to: edges[0], customers: 0, total: 0 }];
   edges.forEach((edge, i) => bins.push({ from: edge, to: i + 1 < edges.length ? edges[i + 1] : null, customers: 0, total: 0 }));
   let bin = 0;
-  for (const v of ascending) {
+  for (let i = 0; i < ascending.length; i++) {
+    const v = ascending[i];
     while (bin + 1 < bins.length && v >= bins[bin + 1].from) bin++;
     bins[bin].customers++;
     bins[bin].total += v;

@@ -4,32 +4,21 @@ import { describe, expect, it } from "vitest";
 import { analyzeShop, analyzeShopWithCustomers } from "../../app/metrics/analyze.ts";
 import { moneyBinEdges, moneyHistogram, nearestRank, topRowsByValue } from "../../app/metrics/clv-distribution.ts";
 import { RFM_SEGMENTS, rfmTransitions, type RfmSegmentName } from "../../app/metrics/rfm-segments.ts";
+import { RFM_MOVES_NOW, rfmMovesShop } from "./rfm-moves-shop.ts";
 import { tinyShop } from "./tiny-shop.ts";
 
 const DAY = 86_400_000;
 
 describe("rfmTransitions", () => {
-  // Then = 2024-01-31, now = 2024-03-01 (30 days later).
-  // c0: Jan 1, 10, 20, Feb 25 · c1: Jan 5 · c2: Jan 2, 3 · c3: Jan 15, 25 · c4: Jan 28 · c5: Feb 20 (new).
+  // Then = 2024-01-31, now = 2024-03-01 (30 days later); the orders are in rfm-moves-shop.ts.
   // Then (5 customers): R by last order c2 < c1 < c0 < c3 < c4 → 1, 2, 3, 4, 5; F: c0 3 orders → 5,
   //   c2 and c3 2 orders (2 worse) → 3, c1 and c4 → 1. Segments: c0 (3,5) Loyal, c1 (2,1) Hibernating,
   //   c2 (1,3) At risk, c3 (4,3) Potential loyalists, c4 (5,1) New.
   // Now (6 customers): last orders c2 < c1 < c3 < c4 < c5 < c0, R = 1 + floor(5·worse/6) → 1, 1, 2, 3, 4, 5;
   //   F: c0 4 orders → 5, c2 and c3 (3 worse) → 3, others 1. Segments: c0 (5,5) Champions, c1 (1,1) Lost,
   //   c2 (1,3) At risk, c3 (2,3) At risk, c4 (3,1) Hibernating, c5 (4,1) Promising.
-  const at = (day: string) => `2024-${day}T12:00:00Z`;
-  const shop = tinyShop(
-    [
-      ...["01-01", "01-10", "01-20", "02-25"].map((d) => ({ customer: 0, at: at(d), amount: 1000 })),
-      { customer: 1, at: at("01-05"), amount: 1000 },
-      ...["01-02", "01-03"].map((d) => ({ customer: 2, at: at(d), amount: 1000 })),
-      ...["01-15", "01-25"].map((d) => ({ customer: 3, at: at(d), amount: 1000 })),
-      { customer: 4, at: at("01-28"), amount: 1000 },
-      { customer: 5, at: at("02-20"), amount: 1000 },
-    ],
-    { currency: "JPY" },
-  );
-  const now = Date.parse("2024-03-01T00:00:00Z");
+  const shop = rfmMovesShop();
+  const now = RFM_MOVES_NOW;
   const segmentsAt = (asOf: number) => analyzeShopWithCustomers(shop, { asOf }).customers.rfm;
   const assignment = (asOf: number) => {
     const { customers } = analyzeShopWithCustomers(shop, { asOf });

@@ -2,8 +2,8 @@
 // predicted CLV — its distribution in money bins, the top customers by predicted value (ids only), the
 // backtest with a verdict on how far to trust it, and the model's notes. Lists are capped (page size).
 import type { CustomerFacts } from "../../metrics/analyze";
-import { moneyHistogram, nearestRank, topRowsByValue } from "../../metrics/clv-distribution";
-import { type HistoricalLtv, NO_VALUE } from "../../metrics/historical-ltv";
+import { moneyHistogramOfAscending, nearestRank, topRowsByValue } from "../../metrics/clv-distribution";
+import { type HistoricalLtv, type LtvGroup, type LtvWindow, NO_VALUE } from "../../metrics/historical-ltv";
 import type { PredictedClv } from "../../metrics/predicted-clv";
 import { backtestTrust } from "./backtest-trust";
 import { clvNotes } from "./clv-notes";
@@ -24,11 +24,16 @@ export function buildLtvView({ analysis, dataset, customers }: ViewInput) {
 function historicalView(ltv: HistoricalLtv) {
   const keys = Object.keys(ltv.bySegment).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const dimensions = keys
-    .map((key) => ({ key, values: ltv.bySegment[key].length, groups: ltv.bySegment[key].slice(0, SEGMENT_VALUES_SHOWN) }))
+    .map((key) => ({ key, values: ltv.bySegment[key].length, groups: ltv.bySegment[key].slice(0, SEGMENT_VALUES_SHOWN).map(roundGroup) }))
     // A dimension the shop never records (e.g. order country, not synced) has nothing to compare.
     .filter((dimension) => dimension.groups.some((group) => group.key !== NO_VALUE));
-  return { overall: ltv.overall, dimensions, valuesShown: SEGMENT_VALUES_SHOWN };
+  return { overall: ltv.overall.map(roundWindow), dimensions, valuesShown: SEGMENT_VALUES_SHOWN };
 }
+
+/** Views carry whole minor units; the engine's means and model values are fractional. */
+const minor = (amount: number | null) => (amount === null ? null : Math.round(amount));
+const roundWindow = (window: LtvWindow) => ({ ...window, ltv: minor(window.ltv) });
+const roundGroup = (group: LtvGroup) => ({ ...group, windows: group.windows.map(roundWindow) });
 
 function rank(dimension: string): number {
   const at = DIMENSION_ORDER.indexOf(dimension);
@@ -38,6 +43,7 @@ function rank(dimension: string): number {
 function predictedView(clv: PredictedClv, facts: CustomerFacts | null, customerIds: string[] | undefined, currencyDecimals: number) {
   const perCustomer = facts?.clv ?? null;
   const values = perCustomer?.clv ?? null;
+  const ascending = values ? values.filter((v) => v === v).sort() : null;
   const topCustomers = facts && perCustomer && values
     ? topRowsByValue(values, TOP_CUSTOMERS_SHOWN).map((row) => ({
         id: customerIds?.[facts.customerIndex[row]] ?? null,
@@ -45,7 +51,7 @@ function predictedView(clv: PredictedClv, facts: CustomerFacts | null, customerI
         historicalRevenue: facts.netTotal[row],
         expectedPurchases: perCustomer.expectedPurchases[row],
         pAlive: perCustomer.pAlive[row],
-        predictedClv: values[row],
+        predictedClv: Math.round(values[row]),
       }))
     : [];
   return {
@@ -53,10 +59,10 @@ function predictedView(clv: PredictedClv, facts: CustomerFacts | null, customerI
     horizonDays: clv.horizonDays,
     annualDiscountRate: clv.annualDiscountRate,
     expectedPurchasesInHorizon: clv.expectedPurchasesInHorizon,
-    totalClv: clv.totalClv,
-    meanClv: clv.meanClv,
-    medianClv: values && values.length > 0 ? nearestRank(values.slice().sort(), 0.5) : null,
-    distribution: values ? moneyHistogram(values, currencyDecimals) : [],
+    totalClv: minor(clv.totalClv),
+    meanClv: minor(clv.meanClv),
+    medianClv: ascending && ascending.length > 0 ? Math.round(nearestRank(ascending, 0.5)) : null,
+    distribution: ascending ? moneyHistogramOfAscending(ascending, currencyDecimals).map((bin) => ({ ...bin, total: Math.round(bin.total) })) : [],
     topCustomers,
     topCustomersShown: TOP_CUSTOMERS_SHOWN,
     backtest: clv.backtest && {

@@ -1,25 +1,13 @@
-// The Customers page's view on the tiny shop of test/metrics/customer-facts.test.ts, counted by hand:
+// The Customers page's view on the tiny shop of test/metrics/rfm-moves-shop.ts, counted by hand:
 // segments with shares, the moves since 30 days earlier, and the Pareto figures.
 import { describe, expect, it } from "vitest";
 import { buildCustomersView } from "../../../app/snapshots/views/customers";
-import { tinyShop } from "../../metrics/tiny-shop";
+import { RFM_MOVES_NOW, rfmMovesShop } from "../../metrics/rfm-moves-shop";
 import { viewInputFor } from "./view-input";
 
 // Then (2024-01-31) → now (2024-03-01): c0 Loyal → Champions, c1 Hibernating → Lost, c2 At risk stays,
-// c3 Potential loyalists → At risk, c4 New → Hibernating, c5 new → Promising. Every order is ¥1,000.
-const at = (day: string) => `2024-${day}T12:00:00Z`;
-const shop = tinyShop(
-  [
-    ...["01-01", "01-10", "01-20", "02-25"].map((d) => ({ customer: 0, at: at(d), amount: 1000 })),
-    { customer: 1, at: at("01-05"), amount: 1000 },
-    ...["01-02", "01-03"].map((d) => ({ customer: 2, at: at(d), amount: 1000 })),
-    ...["01-15", "01-25"].map((d) => ({ customer: 3, at: at(d), amount: 1000 })),
-    { customer: 4, at: at("01-28"), amount: 1000 },
-    { customer: 5, at: at("02-20"), amount: 1000 },
-  ],
-  { currency: "JPY" },
-);
-const input = viewInputFor(shop, Date.parse("2024-03-01T00:00:00Z"));
+// c3 Potential loyalists → At risk, c4 New → Hibernating, c5 new → Promising (test/metrics/rfm-moves-shop.ts).
+const input = viewInputFor(rfmMovesShop(), RFM_MOVES_NOW);
 const view = buildCustomersView(input);
 
 describe("buildCustomersView", () => {
