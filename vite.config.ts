@@ -52,6 +52,8 @@ export default defineConfig({
   },
   plugins: [
     remix({
+      // `npm run demo` builds into a directory of its own (scripts/demo/prepare.ts); `npm run build` into build/.
+      buildDirectory: process.env.TSUZUKU_BUILD_DIR || "build",
       ignoredRouteFiles: ["**/.*"],
       future: {
         v3_fetcherPersist: true,

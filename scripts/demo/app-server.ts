@@ -1,4 +1,4 @@
-// The real built app (remix-serve ./build/server/index.js, as `npm start` and `npm run main` serve it) in
+// The real built app (remix-serve <server build>, as `npm start` and `npm run main` serve build/) in
 // a child process, pointed at the emulator and at the stand-in admin. Its own logs go to a file.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, readFileSync } from "node:fs";
@@ -9,6 +9,8 @@ import { parse } from "smol-toml";
 import { ROOT } from "../prisma-schemas";
 
 export interface AppServerOptions {
+  /** The server build to serve (its client assets are found from it). */
+  serverBuild: string;
   port: number;
   apiKey: string;
   apiSecret: string;
@@ -64,7 +66,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     SURVEY_SHOP_PER_SECOND: "100000",
   };
   const log = createWriteStream(options.logFile, { flags: "a" });
-  const child: ChildProcess = spawn(path.join(ROOT, "node_modules/.bin/remix-serve"), ["./build/server/index.js"], {
+  const child: ChildProcess = spawn(path.join(ROOT, "node_modules/.bin/remix-serve"), [path.relative(ROOT, options.serverBuild)], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -82,10 +84,15 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const stop = async () => {
     stopping = true;
     if (child.exitCode === null && child.signalCode === null) {
+      // remix-serve closes its listener on SIGTERM, but the job runner's timers keep the process alive;
+      // jobs are durable, so a process killed mid-job loses nothing.
       const gone = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
-      const killed = await Promise.race([gone.then(() => true), sleep(5_000).then(() => false)]);
-      if (!killed) child.kill("SIGKILL");
+      const exited = await Promise.race([gone.then(() => true), sleep(2_000).then(() => false)]);
+      if (!exited) {
+        child.kill("SIGKILL");
+        await gone;
+      }
     }
     log.end();
   };

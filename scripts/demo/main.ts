@@ -25,7 +25,7 @@ async function main() {
   log(`Tsuzuku offline demo: ${orders.toLocaleString("en-US")} orders, seed ${seed}`);
   const demo = await startDemo({ orders, seed, port, log });
   let stopping = false;
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
