@@ -112,8 +112,10 @@ export async function startAdminFrame(options: AdminFrameOptions): Promise<Admin
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, "127.0.0.1", () => resolve());
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`port ${options.port} is in use (choose another with --port)`) : error),
+    );
+    server.listen(options.port, () => resolve());
   });
   const url = `http://localhost:${(server.address() as AddressInfo).port}`;
   return {

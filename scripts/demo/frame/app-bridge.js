@@ -91,7 +91,7 @@
   // Navigation: the frame asks for a page of the menu; AppProvider (shopify-app-remix) listens for
   // `shopify:navigate` from the menu's links and navigates with Remix. The frame hears where the app is.
   function navigate(href) {
-    const link = Array.from(document.querySelectorAll("ui-nav-menu a[href], s-app-nav a[href]")).find((a) => a.getAttribute("href") === href);
+    const link = Array.from(document.querySelectorAll("ui-nav-menu a[href], s-app-nav a[href], s-app-nav s-link[href]")).find((a) => a.getAttribute("href") === href);
     link?.dispatchEvent(new CustomEvent("shopify:navigate", { bubbles: true }));
   }
   const reportLocation = () => send("location", { path: location.pathname });
@@ -118,7 +118,7 @@
       send("nav", { items: [] });
     }
     publish() {
-      const items = Array.from(this.querySelectorAll("a[href]"), (link) => ({
+      const items = Array.from(this.querySelectorAll("a[href], s-link[href]"), (link) => ({
         label: link.textContent.trim(),
         href: link.getAttribute("href"),
         home: link.getAttribute("rel") === "home",
