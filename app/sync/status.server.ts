@@ -74,7 +74,7 @@ export interface SyncActivity {
 export async function readSyncActivity(db: Db, shop: string): Promise<SyncActivity> {
   const [running, finished] = await Promise.all([
     db.syncRun.findMany({ where: { shop, status: "running" }, orderBy: { startedAt: "desc" }, take: 5 }),
-    db.syncRun.findFirst({ where: { shop, status: "succeeded" }, orderBy: { startedAt: "desc" }, select: { finishedAt: true } }),
+    db.syncRun.findFirst({ where: { shop, status: "succeeded", finishedAt: { not: null } }, orderBy: { finishedAt: "desc" }, select: { finishedAt: true } }),
   ]);
   return { running: running.map(toRunStatus), lastFinishedAt: finished?.finishedAt?.toISOString() ?? null };
 }
