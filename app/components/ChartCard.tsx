@@ -8,8 +8,14 @@ import type { ChartSpec } from "./charts.client";
 
 const Chart = lazy(() => import("./charts.client"));
 
-/** Off-screen but read by screen readers (the same rule as Polaris' visually-hidden text). */
-const VISUALLY_HIDDEN = { position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" } as const;
+/**
+ * Invisible but read by screen readers. The table keeps the card's width (a 1 px box would make its
+ * scroll container a keyboard-unreachable scrollable region: axe's scrollable-region-focusable) and is
+ * clipped to one pixel of height instead.
+ */
+const VISUALLY_HIDDEN = { height: 1, marginTop: -1, overflow: "hidden", clipPath: "inset(50%)" } as const;
+/** The chart repeats the table for sighted users: inert keeps its focusable marks out of the tab order and the accessibility tree (aria-hidden alone leaves them focusable: axe's aria-hidden-focus). */
+const INERT = { inert: "" } as Record<string, string>;
 
 export type { ChartSpec };
 
@@ -58,7 +64,7 @@ export function ChartCard({ title, description, controls, chart, table, height =
         </InlineStack>
         {controls}
         {description && <Text as="p" tone="subdued">{description}</Text>}
-        <div hidden={showTable} aria-hidden="true">
+        <div hidden={showTable} {...INERT}>
           <Box minHeight={`${height}px`}>
             <div style={{ height }}>{inBrowser && !showTable && <Suspense fallback={null}><Chart spec={chart} /></Suspense>}</div>
           </Box>

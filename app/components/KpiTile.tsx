@@ -1,5 +1,5 @@
-// One headline figure in a card: its title, the value (a MetricValue at its view path), an optional
-// badge (e.g. where the figure comes from), a short explanation, or why it is not available.
+// One headline figure in a card: its title, the value (a MetricValue at its view path), a short
+// explanation or why it is not available, and an optional badge underneath (e.g. where it comes from).
 import { BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
 import type { ReactNode } from "react";
 import { MetricValue } from "./MetricValue";
@@ -20,12 +20,9 @@ export function KpiTile({ title, path, value, formatted, badge, help, unavailabl
   return (
     <Card>
       <BlockStack gap="200">
-        <InlineStack align="space-between" blockAlign="start" gap="200" wrap={false}>
-          <Text as="h3" variant="headingSm">
-            {title}
-          </Text>
-          {badge}
-        </InlineStack>
+        <Text as="h3" variant="headingSm">
+          {title}
+        </Text>
         {unavailable ? (
           <Text as="p" tone="subdued">
             {unavailable}
@@ -40,6 +37,7 @@ export function KpiTile({ title, path, value, formatted, badge, help, unavailabl
             {help}
           </Text>
         )}
+        {badge && <InlineStack>{badge}</InlineStack>}
       </BlockStack>
     </Card>
   );

@@ -36,13 +36,16 @@ export function wilsonInterval(count: number, total: number, z = Z_95): RateEsti
   return { count, total, rate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-/** Mean with its normal 95 % interval from n, Σx and Σx² (sample standard deviation, n − 1). */
-export function meanInterval(total: number, sum: number, sumOfSquares: number, z = Z_95): MeanEstimate {
+/**
+ * Mean with its normal 95 % interval from n, Σx and Σx² (sample standard deviation, n − 1). `floor` is
+ * the least value the quantity can take (0 for revenue): the symmetric interval is cut there.
+ */
+export function meanInterval(total: number, sum: number, sumOfSquares: number, { z = Z_95, floor = -Infinity } = {}): MeanEstimate {
   if (total === 0) return { total, mean: null, low: null, high: null };
   const mean = sum / total;
   if (total < 2) return { total, mean, low: null, high: null };
   const half = z * Math.sqrt(sampleVariance(total, sum, sumOfSquares) / total);
-  return { total, mean, low: mean - half, high: mean + half };
+  return { total, mean, low: Math.max(floor, mean - half), high: mean + half };
 }
 
 function sampleVariance(total: number, sum: number, sumOfSquares: number): number {

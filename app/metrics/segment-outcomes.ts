@@ -111,7 +111,8 @@ export function segmentOutcomes(
       tooFew: sum.customers < MIN_GROUP_CUSTOMERS,
       repeat: wilsonInterval(sum.repeaters, sum.customers),
       f2: wilsonInterval(sum.f2Converted, sum.f2Eligible),
-      ltv: OUTCOME_LTV_WINDOWS_DAYS.map((windowDays, j) => ({ windowDays, ...meanInterval(sum.ltvEligible[j], sum.ltvSum[j], sum.ltvSquares[j]) })),
+      // Net revenue is never below 0 (refunds cannot exceed what was paid): the interval stops there.
+      ltv: OUTCOME_LTV_WINDOWS_DAYS.map((windowDays, j) => ({ windowDays, ...meanInterval(sum.ltvEligible[j], sum.ltvSum[j], sum.ltvSquares[j], { floor: 0 }) })),
     })),
     comparisons: [
       compareRates("repeat", null, compared.map(({ key, sum }) => ({ key, count: sum.repeaters, total: sum.customers }))),

@@ -33,6 +33,12 @@ describe("mean with a normal 95 % interval", () => {
     expect(ci.high).toBeCloseTo(200 + 113.1586, 3);
   });
 
+  it("cuts the interval at the quantity's floor: 0, 0, 300 → 100 ± 196 → [0, 296]", () => {
+    const ci = meanInterval(3, 300, 90_000, { floor: 0 });
+    expect(ci.low).toBe(0);
+    expect(ci.high).toBeCloseTo(100 + 1.959963984540054 * Math.sqrt(30_000 / 3), 9);
+  });
+
   it("gives a mean without an interval for one value, nothing for none", () => {
     expect(meanInterval(1, 500, 250_000)).toEqual({ total: 1, mean: 500, low: null, high: null });
     expect(meanInterval(0, 0, 0)).toEqual({ total: 0, mean: null, low: null, high: null });

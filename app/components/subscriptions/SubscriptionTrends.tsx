@@ -11,6 +11,8 @@ import { useTranslation } from "../../locales/useTranslation";
 
 type Field = Exclude<keyof SubscriptionMonthView, "month">;
 
+const MOVEMENT_COLORS = { new: "#1a7f37", reactivated: "#6e40c9", churned: "#cf222e" } as const;
+
 export function SubscriptionTrends({ activity, f }: { activity: SubscriptionActivityView; f: Formatters }) {
   const { t } = useTranslation();
   const { months } = activity;
@@ -19,7 +21,7 @@ export function SubscriptionTrends({ activity, f }: { activity: SubscriptionActi
       {format(months[i][field])}
     </MetricValue>
   );
-  const series = (name: string, field: Field) => ({ name, data: months.map((m) => ({ key: m.month, value: m[field] })) });
+  const series = (name: string, field: Field, color?: string) => ({ name, color, data: months.map((m) => ({ key: m.month, value: m[field] })) });
   const capped =
     activity.monthsTotal > activity.monthsShown ? (
       <WithValues
@@ -55,7 +57,12 @@ export function SubscriptionTrends({ activity, f }: { activity: SubscriptionActi
         description={capped}
         chart={{
           type: "bar",
-          data: [series(t("subscriptions.col.new"), "new"), series(t("subscriptions.col.reactivated"), "reactivated"), series(t("subscriptions.col.churned"), "churned")],
+          // Distinct hues for the three movements (the legend and the table name them too).
+          data: [
+            series(t("subscriptions.col.new"), "new", MOVEMENT_COLORS.new),
+            series(t("subscriptions.col.reactivated"), "reactivated", MOVEMENT_COLORS.reactivated),
+            series(t("subscriptions.col.churned"), "churned", MOVEMENT_COLORS.churned),
+          ],
           yLabel: (v) => f.count(v),
         }}
         table={{
