@@ -87,6 +87,8 @@ export interface ShopDataset {
   surveySegments?: CustomerSegmentColumn[];
   /** The source's id of each customer index (Shopify customer GIDs in the app), for lists of top customers. */
   customerIds?: string[];
+  /** Title of each product code (parallel to dictionaries.product) when the source knows it, for display only. */
+  productTitles?: string[];
 }
 
 /** Allocates empty order columns for `n` rows (dictionary codes −1, flags 0), for adapters to fill. */

@@ -70,6 +70,8 @@ export async function readShopDataset(db: Db, shop: string, exclusions: OrderExc
   // The product of each order's first line (lowest line id).
   let lineCursor: { shop: string; id: string } | undefined;
   const firstLineOf = new Map<number, string>();
+  // One line per product, to read the product's title from once the codes are known.
+  const lineOfProduct: string[] = [];
   for (;;) {
     const page = await db.orderLine.findMany({
       where: { shop },
@@ -84,11 +86,19 @@ export async function readShopDataset(db: Db, shop: string, exclusions: OrderExc
       const seen = firstLineOf.get(orderRow);
       if (seen === undefined || line.id < seen) {
         firstLineOf.set(orderRow, line.id);
-        orders.firstProduct[orderRow] = products.code(line.productId);
+        const product = products.code(line.productId);
+        orders.firstProduct[orderRow] = product;
+        lineOfProduct[product] ??= line.id;
       }
     }
     if (page.length < PAGE * 2) break;
     lineCursor = { shop, id: page[page.length - 1].id };
+  }
+
+  const productTitles: string[] = [];
+  for (let i = 0; i < lineOfProduct.length; i += 500) {
+    const lines = await db.orderLine.findMany({ where: { shop, id: { in: lineOfProduct.slice(i, i + 500) } }, select: { productId: true, title: true } });
+    for (const line of lines) if (line.productId && line.title) productTitles[products.code(line.productId)] = line.title;
   }
 
   const refundRows = await db.refund.findMany({ where: { shop }, select: { orderId: true, createdAt: true, totalAmount: true } });
@@ -119,6 +129,7 @@ export async function readShopDataset(db: Db, shop: string, exclusions: OrderExc
   }
   dataset.customerCount = customers.values.length;
   dataset.customerIds = customers.values;
+  dataset.productTitles = productTitles;
   return dataset;
 }
 

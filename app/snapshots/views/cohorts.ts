@@ -11,6 +11,7 @@ import { NO_VALUE } from "../../metrics/historical-ltv";
 import type { PeriodUnit } from "../../metrics/period-grid";
 import type { PreparedShop } from "../../metrics/prepare";
 import { preparedShopOf } from "./prepared-shop";
+import { productTitles } from "./product-titles";
 import type { ViewInput } from "./view-input";
 
 export const COHORT_UNITS = ["month", "week"] as const satisfies readonly PeriodUnit[];
@@ -49,6 +50,8 @@ export interface CohortHeatmap {
 export interface CohortSegmentView {
   /** The dimension's value ("instagram", a product id, "subscriber"…) or NO_VALUE. */
   key: string;
+  /** The product's title for first-product segments, when known; null otherwise. */
+  label: string | null;
   /** Customers of the segment in the shown months. */
   customers: number;
   month: CohortHeatmap;
@@ -59,17 +62,18 @@ export interface CohortDimensionView {
   key: CohortDimension;
   /** Largest first; empty when no customer has a value (e.g. no survey answers yet). */
   segments: CohortSegmentView[];
-  /** Values left out (beyond TOP_SEGMENT_VALUES). */
-  valuesHidden: number;
+  /** Distinct values among the customers of the shown months (more than TOP_SEGMENT_VALUES: some left out). */
+  values: number;
 }
 
 export interface CohortAxis {
   /** Cohort labels shown, oldest first: "2024-01" (month) or the Monday "2024-01-01" (week). */
   cohorts: string[];
-  /** Offsets shown at most (columns k = 0 … maxPeriods − 1). */
-  maxPeriods: number;
+  cohortsShown: number;
   /** Cohort periods the shop has in all (the page says when fewer are shown). */
   cohortsTotal: number;
+  /** The last offset shown (columns k = 0 … maxOffset). */
+  maxOffset: number;
 }
 
 export interface CohortsView {
@@ -107,7 +111,7 @@ interface DimensionGroups extends RowGrouping {
   /** Segment key and size of each group. */
   keys: string[];
   sizes: number[];
-  hidden: number;
+  values: number;
 }
 
 /**
@@ -126,7 +130,7 @@ function topGroups(key: CohortDimension, keyOfRow: Int32Array, labels: readonly 
   shown.forEach((slot, g) => (groupOfSlot[slot] = g));
   const groupOfRow = new Int32Array(keyOfRow.length);
   for (let r = 0; r < keyOfRow.length; r++) groupOfRow[r] = inWindow(r) ? groupOfSlot[keyOfRow[r] + 1] : -1;
-  return { key, groupOfRow, groups: shown.length, keys: shown.map((slot) => keyLabel(slot - 1)), sizes: shown.map((slot) => counts[slot]), hidden: ranked.length - shown.length };
+  return { key, groupOfRow, groups: shown.length, keys: shown.map((slot) => keyLabel(slot - 1)), sizes: shown.map((slot) => counts[slot]), values: ranked.length };
 }
 
 /** The dimension's groups, or null when no customer of the shown months has a value (no answers yet, no subscriber). */
@@ -147,7 +151,7 @@ export function buildCohortsView(input: ViewInput): CohortsView {
   for (const unit of COHORT_UNITS) {
     const { grid, cohortOfRow } = cohortGrid(shop, unit, input.dataset.timeZone);
     const labels = grid ? grid.labels.slice(-COHORT_LIMITS[unit].lastCohorts) : [];
-    axes[unit] = { cohorts: labels, maxPeriods: COHORT_LIMITS[unit].maxPeriods, cohortsTotal: grid?.labels.length ?? 0 };
+    axes[unit] = { cohorts: labels, cohortsShown: labels.length, cohortsTotal: grid?.labels.length ?? 0, maxOffset: COHORT_LIMITS[unit].maxPeriods - 1 };
     if (grid) grids.push({ unit, grid, cohortOfRow, labels });
   }
   if (grids.length < COHORT_UNITS.length) return { ...axes, topValues: TOP_SEGMENT_VALUES, dimensions: [] };
@@ -159,18 +163,20 @@ export function buildCohortsView(input: ViewInput): CohortsView {
   const groups = COHORT_DIMENSIONS.map((key) => ({ key, groups: dimensionGroups(key, shop, segmentations, inWindow) }));
   const present = groups.flatMap((g) => (g.groups ? [g.groups] : []));
   const [month, week] = grids.map((g) => cohortTablesByGroupings(shop, g.grid, g.cohortOfRow, present, COHORT_LIMITS[g.unit]));
+  const titles = productTitles(input.dataset);
   const dimensions = groups.map(({ key, groups: dimension }): CohortDimensionView => {
-    if (!dimension) return { key, segments: [], valuesHidden: 0 };
+    if (!dimension) return { key, segments: [], values: 0 };
     const d = present.indexOf(dimension);
     return {
       key,
       segments: dimension.keys.map((segmentKey, g) => ({
         key: segmentKey,
+        label: key === "firstProduct" ? (titles.get(segmentKey) ?? null) : null,
         customers: dimension.sizes[g],
         month: heatmap(month[d][g], grids[0].labels),
         week: heatmap(week[d][g], grids[1].labels),
       })),
-      valuesHidden: dimension.hidden,
+      values: dimension.values,
     };
   });
   return { ...axes, topValues: TOP_SEGMENT_VALUES, dimensions };

@@ -3,6 +3,7 @@
 // and repurchase by first product (the products with the most first-time customers).
 import type { RepeatMetrics } from "../../metrics/totals-repeat";
 import { compareFigure, type ComparedFigure } from "./compare";
+import { productTitles } from "./product-titles";
 import type { ViewInput } from "./view-input";
 
 export const REPURCHASE_PRODUCTS_SHOWN = 20;
@@ -32,8 +33,9 @@ export interface RepeatView {
     histogram: { fromDays: number; toDays: number | null; customers: number; share: number | null }[];
   };
   repurchaseByFirstProduct: {
-    /** Largest first, at most REPURCHASE_PRODUCTS_SHOWN. */
-    rows: { product: string; customers: number; repeatCustomers: number; rate: number }[];
+    /** Largest first, at most REPURCHASE_PRODUCTS_SHOWN; `title` when the dataset knows it. */
+    rows: { product: string; title: string | null; customers: number; repeatCustomers: number; rate: number }[];
+    shown: number;
     productsTotal: number;
   };
 }
@@ -41,8 +43,10 @@ export interface RepeatView {
 const tenth = (days: number | null) => (days === null ? null : Math.round(days * 10) / 10);
 const f2RateOf = (repeat: RepeatMetrics, windowDays: number) => repeat.f2.find((w) => w.windowDays === windowDays)?.rate ?? null;
 
-export function buildRepeatView({ analysis, previous, comparisonDays }: ViewInput): RepeatView {
+export function buildRepeatView({ dataset, analysis, previous, comparisonDays }: ViewInput): RepeatView {
   const { repeat } = analysis;
+  const titles = productTitles(dataset);
+  const rows = repeat.repurchaseByFirstProduct.slice(0, REPURCHASE_PRODUCTS_SHOWN).map((row) => ({ ...row, title: titles.get(row.product) ?? null }));
   const gaps = repeat.timeToSecondOrderDays;
   return {
     comparisonDays,
@@ -63,7 +67,8 @@ export function buildRepeatView({ analysis, previous, comparisonDays }: ViewInpu
       histogram: gaps.histogram.map((bucket) => ({ ...bucket, share: gaps.customers === 0 ? null : bucket.customers / gaps.customers })),
     },
     repurchaseByFirstProduct: {
-      rows: repeat.repurchaseByFirstProduct.slice(0, REPURCHASE_PRODUCTS_SHOWN),
+      rows,
+      shown: rows.length,
       productsTotal: repeat.repurchaseByFirstProduct.length,
     },
   };

@@ -21,6 +21,7 @@ const AS_OF = Date.parse("2024-03-31T00:00:00Z");
 
 function shopWithSurvey() {
   const shop = tinyShop(orders);
+  shop.productTitles = shop.dictionaries.product.map((product) => (product === "tea" ? "Green tea 100 g" : ""));
   shop.surveySegments = [{ name: "satisfactionBand", values: ["high", "low"], valueByCustomer: Int32Array.from([0, -1, -1, 1]) }];
   return shop;
 }
@@ -30,11 +31,11 @@ describe("cohorts view", () => {
   const dimension = (key: string) => view.dimensions.find((d) => d.key === key)!;
 
   it("has month and week axes and every dimension in page order", () => {
-    expect(view.month).toEqual({ cohorts: ["2024-01", "2024-02", "2024-03"], maxPeriods: 24, cohortsTotal: 3 });
+    expect(view.month).toEqual({ cohorts: ["2024-01", "2024-02", "2024-03"], cohortsShown: 3, cohortsTotal: 3, maxOffset: 23 });
     // Mondays from 2024-01-01 to 2024-03-25 (the as-of Sunday's week): 13 weeks, all shown.
     expect(view.week.cohorts[0]).toBe("2024-01-01");
     expect(view.week.cohorts.at(-1)).toBe("2024-03-25");
-    expect(view.week).toMatchObject({ maxPeriods: 13, cohortsTotal: 13 });
+    expect(view.week).toMatchObject({ cohortsShown: 13, cohortsTotal: 13, maxOffset: 12 });
     expect(view.dimensions.map((d) => d.key)).toEqual([...COHORT_DIMENSIONS]);
   });
 
@@ -57,7 +58,7 @@ describe("cohorts view", () => {
 
   it("splits by channel, aligning each segment to the shown cohorts (empty rows where it has none)", () => {
     const channel = dimension("channel");
-    expect(channel.valuesHidden).toBe(0);
+    expect(channel.values).toBe(2);
     expect(channel.segments.map((s) => [s.key, s.customers])).toEqual([["a", 2], ["b", 2]]);
     expect(channel.segments[1].month).toEqual({
       customers: [1, 0, 1],
@@ -69,11 +70,13 @@ describe("cohorts view", () => {
 
   it("keeps customers without a value as their own segment, except for survey answers", () => {
     expect(dimension("firstDiscountCode").segments.map((s) => [s.key, s.customers])).toEqual([["(none)", 3], ["WELCOME", 1]]);
+    expect(dimension("firstProduct").segments.map((s) => [s.key, s.label, s.customers])).toEqual([["tea", "Green tea 100 g", 2], ["cup", null, 1], ["pot", null, 1]]);
+    expect(dimension("channel").segments[0].label).toBeNull();
     expect(dimension("subscriber").segments.map((s) => [s.key, s.customers])).toEqual([["one-time", 3], ["subscriber", 1]]);
     expect(dimension("survey:satisfactionBand").segments.map((s) => [s.key, s.customers])).toEqual([["high", 1], ["low", 1]]);
     expect(dimension("survey:satisfactionBand").segments[1].month.customers).toEqual([0, 0, 1]);
     // No answers to these questions: no segments (the page shows an empty state).
-    expect(dimension("survey:purchaseReason")).toEqual({ key: "survey:purchaseReason", segments: [], valuesHidden: 0 });
+    expect(dimension("survey:purchaseReason")).toEqual({ key: "survey:purchaseReason", segments: [], values: 0 });
   });
 
   it("has no subscriber segments in a shop without subscriptions", () => {
@@ -97,7 +100,7 @@ describe("cohorts view limits and rounding", () => {
     const products = view.dimensions.find((d) => d.key === "firstProduct")!;
     expect(TOP_SEGMENT_VALUES).toBe(5);
     expect(products.segments.map((s) => [s.key, s.customers])).toEqual([["p7", 7], ["p6", 6], ["p5", 5], ["p4", 4], ["p3", 3]]);
-    expect(products.valuesHidden).toBe(2);
+    expect(products.values).toBe(7);
     expect(view.dimensions[0].segments[0].customers).toBe(28);
     expect(view.week.cohorts).toHaveLength(26);
   });

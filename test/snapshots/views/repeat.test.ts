@@ -16,6 +16,7 @@ const shop = tinyShop([
   { customer: 3, at: "2024-06-20T00:00:00Z", amount: 100, product: "cup" },
   { customer: 3, at: "2024-06-25T00:00:00Z", amount: 100 },
 ]);
+shop.productTitles = shop.dictionaries.product.map((product) => (product === "tea" ? "Sencha" : ""));
 const AS_OF = Date.parse("2024-06-30T00:00:00Z");
 
 describe("repeat view", () => {
@@ -61,9 +62,10 @@ describe("repeat view", () => {
   it("gives repurchase by first product, largest first", () => {
     expect(view.repurchaseByFirstProduct).toEqual({
       rows: [
-        { product: "cup", customers: 2, repeatCustomers: 1, rate: 0.5 },
-        { product: "tea", customers: 2, repeatCustomers: 2, rate: 1 },
+        { product: "cup", title: null, customers: 2, repeatCustomers: 1, rate: 0.5 },
+        { product: "tea", title: "Sencha", customers: 2, repeatCustomers: 2, rate: 1 },
       ],
+      shown: 2,
       productsTotal: 2,
     });
   });
@@ -72,7 +74,7 @@ describe("repeat view", () => {
     const many = tinyShop(Array.from({ length: 30 }, (_, c) => ({ customer: c, at: "2024-01-01T00:00:00Z", amount: 100, product: `p${c % 25}` })));
     const { repurchaseByFirstProduct } = buildRepeatView(viewInputFor(many, AS_OF));
     expect(repurchaseByFirstProduct.rows).toHaveLength(REPURCHASE_PRODUCTS_SHOWN);
-    expect(repurchaseByFirstProduct.productsTotal).toBe(25);
+    expect(repurchaseByFirstProduct).toMatchObject({ shown: 20, productsTotal: 25 });
     expect(repurchaseByFirstProduct.rows.slice(0, 6).map((r) => r.customers)).toEqual([2, 2, 2, 2, 2, 1]);
   });
 
