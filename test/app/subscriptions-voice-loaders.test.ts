@@ -1,6 +1,7 @@
 // The Subscriptions and Voice of customer loaders through the real auth path (App Bridge session tokens
 // signed with the app secret, the offline session from Prisma storage): a synced shop with contracts and
-// satisfaction answers, one metrics snapshot, and each loader returning exactly the stored view.
+// satisfaction answers, one metrics snapshot, and each loader returning exactly the stored view; then the
+// same shop without readable contracts, its subscriptions inferred from orders.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Session } from "@shopify/shopify-app-remix/server";
 import type { loader as SubscriptionsLoader } from "../../app/routes/app.subscriptions";
@@ -9,6 +10,7 @@ import { computeSnapshot } from "../../app/snapshots/jobs";
 import { loadPageView } from "../../app/snapshots/page-views.server";
 import { createSurvey } from "../../app/surveys/store.server";
 import { template } from "../../app/surveys/templates";
+import { subscriptionSignal } from "../../app/sync/orders/subscription-signals";
 import { seedShop } from "../factories/commerce";
 import { startApp } from "../helpers/app";
 import { bearerRequest, respond, sessionToken } from "../helpers/shopify-requests";
@@ -78,6 +80,33 @@ describe("Subscriptions loader", () => {
   it("gives a shop without a snapshot nothing of another shop's", async () => {
     const result = await respond(async () => subscriptionsLoader(loaderArgs(bearerRequest("/app/subscriptions", await sessionToken({ shop: OTHER_SHOP })))));
     expect(result).toMatchObject({ status: 200, data: { stored: null } });
+  });
+});
+
+describe("Subscriptions loader for a shop whose subscriptions run on another app", () => {
+  it("infers subscribers from the synced subscription orders, with MRR not available", async () => {
+    const { db } = harness.database;
+    // No contract Tsuzuku can read (read_own_subscription_contracts): only the orders say who subscribes.
+    await db.subscriptionContract.deleteMany({ where: { shop: harness.shop } });
+    await computeSnapshot(db, harness.shop, new Date(Date.now() + 3_600_000));
+    const token = await sessionToken({ shop: harness.shop });
+    const result = await respond(() => subscriptionsLoader(loaderArgs(bearerRequest("/app/subscriptions", token))));
+    const view = result.data!.stored!.view;
+    expect(result.data?.stored).toEqual(await loadPageView(db, harness.shop, "subscriptions"));
+
+    // Counted from the emulator's records with the sync's own signal rules, independently of the engine.
+    const subscriptionOrders = [...harness.store.orders()].filter(
+      (order) =>
+        !order.test &&
+        order.cancelledAt === null &&
+        subscriptionSignal({ hasSubscriptionLine: order.lineItems.some((line) => line.sellingPlan !== null), sourceName: order.sourceName, tags: JSON.stringify(order.tags) }) !== null,
+    );
+    const subscribers = new Set(subscriptionOrders.flatMap((order) => (order.customerId === null ? [] : [order.customerId])));
+    expect(subscriptionOrders.length).toBeGreaterThan(0);
+    expect(view.ownContracts).toBe(false);
+    expect(view.orders).toMatchObject({ subscriptionOrders: subscriptionOrders.length, subscribers: subscribers.size });
+    expect(view.activity).toMatchObject({ source: "inferred", subscribers: subscribers.size, mrr: null, projectedSubscriberLtv: null });
+    expect(view.activity!.months.every((month) => month.mrr === null)).toBe(true);
   });
 });
 
