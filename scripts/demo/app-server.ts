@@ -60,7 +60,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     TSUZUKU_DEMO_ADMIN_URL: options.adminUrl,
     // One process: the web server runs the backfill and metrics jobs (SQLite's queue is in-process).
     TSUZUKU_WORK_JOBS: "1",
-    TSUZUKU_JOB_POLL_MS: "250",
+    TSUZUKU_JOB_POLL_MS: "500", // pg-boss allows no less
     // Thousands of generated shoppers answer within seconds; a real shop's answers trickle in.
     SURVEY_SHOP_BURST: "100000",
     SURVEY_SHOP_PER_SECOND: "100000",
