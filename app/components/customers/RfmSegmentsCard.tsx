@@ -23,7 +23,8 @@ export function RfmSegmentsCard({ rfm, f }: { rfm: Rfm; f: Formatters }) {
       chart={{
         type: "horizontalBar",
         data: [{ name: t("customers.segments.customers"), data: rfm.segments.map((s) => ({ key: name(s.segment), value: s.customers })) }],
-        yLabel: (v) => f.count(v),
+        // Horizontal bars: the value axis is x (the y axis holds the segment names).
+        xLabel: (v) => f.count(Number(v)),
       }}
       table={{
         headings: [t("customers.segments.segment"), t("customers.segments.customers"), t("customers.segments.customerShare"), t("customers.segments.revenue"), t("customers.segments.revenueShare")],

@@ -1,6 +1,6 @@
 // How customers moved between RFM segments since the previous period: a summary sentence, the biggest
 // moves as sentences, and the whole from × to matrix as a table.
-import { BlockStack, Card, DataTable, List, Text } from "@shopify/polaris";
+import { BlockStack, Card, List, Text } from "@shopify/polaris";
 import { labelFor } from "../../locales/i18n";
 import { useTranslation } from "../../locales/useTranslation";
 import type { PageView } from "../../snapshots/views";
@@ -8,6 +8,7 @@ import type { Formatters } from "../format";
 import { MetricValue } from "../MetricValue";
 import { NoticeCard } from "../NoticeCard";
 import { WithValues } from "../WithValues";
+import { MovesMatrix } from "./MovesMatrix";
 
 type Moves = NonNullable<PageView<"customers">["moves"]>;
 
@@ -46,8 +47,8 @@ export function SegmentMovesCard({ moves, f }: { moves: Moves | null; f: Formatt
             ))}
           </List>
         )}
-        <DataTable
-          columnContentTypes={["text", ...moves.to.map(() => "numeric" as const), "numeric"]}
+        <MovesMatrix
+          label={t("customers.moves.title")}
           headings={[t("customers.moves.fromTo"), ...moves.to.map(name), t("customers.moves.total")]}
           rows={moves.counts.map((row, from) => [
             name(moves.from[from]),
