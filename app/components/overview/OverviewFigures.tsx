@@ -38,7 +38,7 @@ export function OverviewFigures({ view }: { view: View }) {
           <>
             {t("overview.section.sales.caption", { days })} {date("sales.windows.current.from", sales.windows.current.from)} – {date("sales.windows.current.to", sales.windows.current.to)}
             {" · "}
-            {t("overview.section.sales.before")} {date("sales.windows.previous.from", sales.windows.previous.from)} – {date("sales.windows.previous.to", sales.windows.previous.to)}
+            {t("overview.section.sales.before", { days })} {date("sales.windows.previous.from", sales.windows.previous.from)} – {date("sales.windows.previous.to", sales.windows.previous.to)}
           </>
         }
       >
