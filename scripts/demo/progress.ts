@@ -17,9 +17,11 @@ export async function waitForBackfills(db: Db, shop: string, log: (line: string)
     for (const run of latest) {
       if (!run || run.status === "succeeded") continue;
       const expected = run.expectedCount === null ? "…" : number.format(run.expectedCount);
-      const rate = run.ratePerSecond ? `, ${number.format(Math.round(run.ratePerSecond))}/s` : "";
+      // Once every order is counted the import still finishes its work (lines, customers): no rate to show.
+      const finishing = run.phase === "writing" && run.doneCount === run.expectedCount;
+      const rate = run.ratePerSecond && !finishing ? `, ${number.format(Math.round(run.ratePerSecond))}/s` : "";
       const failure = run.status === "failed" ? ` — failed: ${run.lastError ?? "unknown"} (the job retries)` : "";
-      const line = `  ${LABEL[run.resource] ?? run.resource} ${number.format(run.doneCount)} / ${expected} (${run.phase}${rate})${failure}`;
+      const line = `  ${LABEL[run.resource] ?? run.resource} ${number.format(run.doneCount)} / ${expected} (${finishing ? "finishing" : run.phase}${rate})${failure}`;
       if (line !== lastLine && Date.now() - lastLoggedAt > 1_000) {
         log(line);
         lastLine = line;

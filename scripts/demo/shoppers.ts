@@ -11,7 +11,7 @@ import { browserFetch } from "./browser-fetch";
 import { checkoutSessionToken, type AppCredentials } from "./tokens";
 
 /** At most this many customers are asked; each answers each survey with the survey's response rate. */
-const MAX_ASKED = 2_000;
+const MAX_ASKED = 3_000;
 const RESPONSE_RATE: Record<string, number> = { heard_from: 0.3, purchase_reason: 0.25, satisfaction: 0.22 };
 const CONCURRENCY = 12;
 const CHECKOUT_ORIGIN = "https://extensions.shopifycdn.com";
