@@ -13,6 +13,8 @@ export interface ViewMeta {
 
 export interface Formatters {
   money(minor: number | null): string;
+  /** Short amounts for chart axes: "¥12K", "¥1.2万". */
+  moneyCompact(minor: number | null): string;
   /** A ratio (0.25) as a percentage ("25.0%"). */
   percent(ratio: number | null, digits?: number): string;
   /** A value already in percent points (CSAT 82.5, NPS −12). */
@@ -34,6 +36,7 @@ export function formatters(locale: Locale, meta: Pick<ViewMeta, "currency" | "cu
     minimumFractionDigits: meta.currencyDecimals,
     maximumFractionDigits: meta.currencyDecimals,
   });
+  const moneyShort = new Intl.NumberFormat(locale, { style: "currency", currency: meta.currency, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 });
   const scale = 10 ** meta.currencyDecimals;
   const counts = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const percents = new Map<number, Intl.NumberFormat>();
@@ -52,6 +55,7 @@ export function formatters(locale: Locale, meta: Pick<ViewMeta, "currency" | "cu
     value === null || value === undefined || (typeof value === "number" && !Number.isFinite(value)) ? MISSING : format(value);
   return {
     money: (minor) => present(minor, (v) => money.format(v / scale)),
+    moneyCompact: (minor) => present(minor, (v) => moneyShort.format(v / scale)),
     percent: (ratio, digits = 1) => present(ratio, (v) => percentFormat(digits).format(v)),
     points: (value, digits = 1) => present(value, (v) => decimals(digits).format(v)),
     count: (value) => present(value, (v) => counts.format(v)),

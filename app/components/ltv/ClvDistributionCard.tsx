@@ -17,8 +17,13 @@ export function ClvDistributionCard({ bins, f }: { bins: Bin[]; f: Formatters })
       <NoticeCard title={t("ltv.distribution.title")}>{t("ltv.distribution.empty")}</NoticeCard>
     );
   }
+  // Axis labels in short amounts ("¥1K – ¥2K"): ten full ranges do not fit under the bars.
   const chartLabel = (bin: Bin) =>
-    bin.to === null ? t("ltv.bin.over", { from: f.money(bin.from) }) : bin.from === 0 ? t("ltv.bin.under", { to: f.money(bin.to) }) : t("ltv.bin.range", { from: f.money(bin.from), to: f.money(bin.to) });
+    bin.to === null
+      ? t("ltv.bin.over", { from: f.moneyCompact(bin.from) })
+      : bin.from === 0
+        ? t("ltv.bin.under", { to: f.moneyCompact(bin.to) })
+        : t("ltv.bin.range", { from: f.moneyCompact(bin.from), to: f.moneyCompact(bin.to) });
   const tableLabel = (bin: Bin, i: number) => {
     const from = <MetricValue path={`predicted.distribution.${i}.from`} value={bin.from}>{f.money(bin.from)}</MetricValue>;
     const to = <MetricValue path={`predicted.distribution.${i}.to`} value={bin.to}>{f.money(bin.to)}</MetricValue>;
