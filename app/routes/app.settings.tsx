@@ -76,7 +76,8 @@ export default function SettingsPage() {
           </Banner>
         )}
         {result && "saved" in result && <Banner tone="success">{t("settings.saved")}</Banner>}
-        <Form method="post">
+        {/* The server's messages (named fields, in the merchant's language) rather than the browser's. */}
+        <Form method="post" noValidate>
           <input type="hidden" name="intent" value="save" />
           <Layout>
             <Layout.AnnotatedSection title={t("settings.exclusions.title")} description={t("settings.exclusions.description")}>
