@@ -8,6 +8,7 @@ import type { loader as CustomersLoader } from "../../app/routes/app.customers";
 import type { loader as LtvLoader } from "../../app/routes/app.ltv";
 import { computeSnapshot } from "../../app/snapshots/jobs";
 import { loadPageView } from "../../app/snapshots/page-views.server";
+import { SEGMENT_VALUES_SHOWN } from "../../app/snapshots/views/ltv";
 import { seedShop } from "../factories/commerce";
 import { startApp } from "../helpers/app";
 import { bearerRequest, respond, sessionToken } from "../helpers/shopify-requests";
@@ -57,7 +58,10 @@ describe("LTV loader", () => {
     expect(result.data?.stored).toEqual(stored);
     const view = stored!.view;
     expect(view.historical.dimensions.map((d) => d.key)).toContain("channel");
-    for (const dimension of view.historical.dimensions) expect(dimension.groups.length).toBeLessThanOrEqual(view.historical.valuesShown);
+    for (const dimension of view.historical.dimensions) {
+      expect(dimension.shown).toBe(Math.min(SEGMENT_VALUES_SHOWN, dimension.values));
+      expect(dimension.groups).toHaveLength(dimension.shown);
+    }
     expect(view.predicted.model.fitted).toBe(true);
     expect(view.predicted.distribution.reduce((s, b) => s + b.customers, 0)).toBe(view.predicted.customers);
     const top = view.predicted.topCustomers;

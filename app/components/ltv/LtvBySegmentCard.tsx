@@ -35,7 +35,7 @@ export function LtvBySegmentCard({ historical, f }: { historical: Historical; f:
         <WithValues
           text={t("ltv.segments.description")}
           values={{
-            shown: <MetricValue path="historical.valuesShown" value={historical.valuesShown}>{f.count(historical.valuesShown)}</MetricValue>,
+            shown: <MetricValue path={`${base}.shown`} value={dimension.shown}>{f.count(dimension.shown)}</MetricValue>,
             values: <MetricValue path={`${base}.values`} value={dimension.values}>{f.count(dimension.values)}</MetricValue>,
           }}
         />

@@ -24,10 +24,13 @@ export function buildLtvView({ analysis, dataset, customers }: ViewInput) {
 function historicalView(ltv: HistoricalLtv) {
   const keys = Object.keys(ltv.bySegment).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const dimensions = keys
-    .map((key) => ({ key, values: ltv.bySegment[key].length, groups: ltv.bySegment[key].slice(0, SEGMENT_VALUES_SHOWN).map(roundGroup) }))
+    .map((key) => {
+      const groups = ltv.bySegment[key].slice(0, SEGMENT_VALUES_SHOWN).map(roundGroup);
+      return { key, values: ltv.bySegment[key].length, shown: groups.length, groups };
+    })
     // A dimension the shop never records (e.g. order country, not synced) has nothing to compare.
     .filter((dimension) => dimension.groups.some((group) => group.key !== NO_VALUE));
-  return { overall: ltv.overall.map(roundWindow), dimensions, valuesShown: SEGMENT_VALUES_SHOWN };
+  return { overall: ltv.overall.map(roundWindow), dimensions };
 }
 
 /** Views carry whole minor units; the engine's means and model values are fractional. */

@@ -29,6 +29,8 @@ describe("buildLtvView: historical LTV by segment", () => {
     expect(view.historical.dimensions.map((d) => d.key)).toEqual(["channel", "subscriber"]); // no products, codes or countries
     const channel = view.historical.dimensions[0];
     expect(channel.values).toBe(8);
+    expect(channel.shown).toBe(SEGMENT_VALUES_SHOWN);
+    expect(view.historical.dimensions[1]).toMatchObject({ key: "subscriber", values: 1, shown: 1 }); // everyone one-time
     expect(channel.groups).toHaveLength(SEGMENT_VALUES_SHOWN);
     expect(channel.groups.map((g) => [g.key, g.customers])).toEqual([["ch0", 8], ["ch1", 8], ["ch2", 8], ["ch3", 8], ["ch4", 7], ["ch5", 7]]);
     // All 60 first orders are more than 365 days before the as-of: every customer is eligible everywhere.
