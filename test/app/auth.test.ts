@@ -121,12 +121,14 @@ describe("a valid session token", () => {
   });
 
   it("loads the layout in the shop's language, or in the admin language Shopify passes", async () => {
+    // Outside the offline demo, App Bridge comes from Shopify's CDN.
+    const APP_BRIDGE_CDN = "https://cdn.shopify.com/shopifycloud/app-bridge.js";
     const token = await sessionToken({ shop: SHOP });
     const stored = await respond(() => layoutLoader(loaderArgs(bearerRequest("/app/sync", token))));
-    expect(stored).toEqual({ status: 200, data: { apiKey: TEST_API_KEY, locale: "ja", timeZone: "Asia/Tokyo" } });
+    expect(stored).toEqual({ status: 200, data: { apiKey: TEST_API_KEY, appBridgeUrl: APP_BRIDGE_CDN, locale: "ja", timeZone: "Asia/Tokyo" } });
 
     const document = await respond(() => layoutLoader(loaderArgs(documentRequest("/app/sync", SHOP, token, { locale: "en-US" }))));
-    expect(document).toEqual({ status: 200, data: { apiKey: TEST_API_KEY, locale: "en", timeZone: "Asia/Tokyo" } });
+    expect(document).toEqual({ status: 200, data: { apiKey: TEST_API_KEY, appBridgeUrl: APP_BRIDGE_CDN, locale: "en", timeZone: "Asia/Tokyo" } });
   });
 
   it("is accepted as the id_token of a document request", async () => {
