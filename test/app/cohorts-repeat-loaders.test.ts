@@ -3,39 +3,29 @@
 // loader returning exactly the stored view — whose cohort sizes, product titles and repeat customers
 // are the ones the emulator's records give — plus the shop's cohort-granularity setting.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Session } from "@shopify/shopify-app-remix/server";
 import type { loader as CohortsLoader } from "../../app/routes/app.cohorts";
 import type { loader as RepeatLoader } from "../../app/routes/app.repeat";
-import { computeSnapshot } from "../../app/snapshots/jobs";
 import { loadPageView } from "../../app/snapshots/page-views.server";
-import { seedShop } from "../factories/commerce";
-import { startApp } from "../helpers/app";
 import { bearerRequest, respond, sessionToken } from "../helpers/shopify-requests";
-import { startSyncHarness, type SyncHarness } from "../sync/harness";
+import { startSyncedApp, type SyncedApp } from "../helpers/synced-app";
+import type { SyncHarness } from "../sync/harness";
 
 const OTHER_SHOP = "no-cohorts-yet.myshopify.com";
 
+let synced: SyncedApp;
 let harness: SyncHarness;
-let app: Awaited<ReturnType<typeof startApp>>;
 let cohortsLoader: typeof CohortsLoader;
 let repeatLoader: typeof RepeatLoader;
 
 beforeAll(async () => {
-  harness = await startSyncHarness({ orders: 1_500, seed: 53 });
-  for (const resource of ["orders", "subscriptionContracts"] as const) await harness.backfill(resource);
-  await computeSnapshot(harness.database.db, harness.shop);
-  app = await startApp(harness.database.url);
-  await app.shopify.sessionStorage.storeSession(
-    new Session({ id: `offline_${harness.shop}`, shop: harness.shop, state: "", isOnline: false, scope: "read_orders", accessToken: harness.accessToken }),
-  );
-  await seedShop(harness.database.db, OTHER_SHOP, 5);
+  synced = await startSyncedApp({ orders: 1_500, seed: 53, otherShop: OTHER_SHOP });
+  harness = synced.harness;
   cohortsLoader = (await import("../../app/routes/app.cohorts")).loader;
   repeatLoader = (await import("../../app/routes/app.repeat")).loader;
 }, 120_000);
 
 afterAll(async () => {
-  await app?.stop();
-  await harness?.close();
+  await synced?.close();
 });
 
 const loaderArgs = (request: Request) => ({ request, params: {}, context: {} });

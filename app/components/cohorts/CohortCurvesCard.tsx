@@ -6,7 +6,7 @@ import { ChartCard } from "../ChartCard";
 import type { Formatters } from "../format";
 import { MetricValue } from "../MetricValue";
 import { NoticeCard } from "../NoticeCard";
-import { cohortLabel } from "./cohort-label";
+import { cohortLabel, offsetLabel } from "./cohort-label";
 import type { CohortMetric } from "./CohortHeatmap";
 
 /** Cohorts drawn: the latest ones with at least two periods. */
@@ -30,7 +30,7 @@ export function CohortCurvesCard({ unit, cohorts, heatmap, metric, path, f }: Pr
     .slice(-CURVE_COHORTS);
   if (drawn.length === 0) return <NoticeCard title={t("cohorts.curves.title")}>{t("cohorts.curves.empty")}</NoticeCard>;
   const show = (value: number) => (metric === "retention" ? f.percent(value) : f.money(value));
-  const offsetLabel = (k: number) => t(unit === "month" ? "cohorts.offset.month" : "cohorts.offset.week", { k });
+  const offset = (k: number) => offsetLabel(t, unit, k);
   const longest = Math.max(...drawn.map(({ i }) => values[i].length));
   return (
     <ChartCard
@@ -38,13 +38,13 @@ export function CohortCurvesCard({ unit, cohorts, heatmap, metric, path, f }: Pr
       description={t("cohorts.curves.description", { metric: t(`cohorts.metric.${metric}`) })}
       chart={{
         type: "line",
-        data: drawn.map(({ label, i }) => ({ name: cohortLabel(locale, label), data: values[i].map((value, k) => ({ key: offsetLabel(k), value })) })),
+        data: drawn.map(({ label, i }) => ({ name: cohortLabel(locale, label), data: values[i].map((value, k) => ({ key: offset(k), value })) })),
         yLabel: show,
       }}
       table={{
         headings: [t("cohorts.curves.offset"), ...drawn.map(({ label }) => cohortLabel(locale, label))],
         rows: Array.from({ length: longest }, (_, k) => [
-          offsetLabel(k),
+          offset(k),
           ...drawn.map(({ i }) =>
             values[i][k] === undefined ? "" : (
               <MetricValue key={i} path={`${path}.${metric}.${i}.${k}`} value={values[i][k]}>

@@ -6,7 +6,7 @@ import type { CohortHeatmap as Heatmap } from "../../snapshots/views/cohorts";
 import { useTranslation } from "../../locales/useTranslation";
 import type { Formatters } from "../format";
 import { MetricValue } from "../MetricValue";
-import { cohortLabel } from "./cohort-label";
+import { cohortLabel, offsetLabel } from "./cohort-label";
 
 export type CohortMetric = "retention" | "revenuePerCustomer" | "cumulativeLtv";
 
@@ -24,6 +24,8 @@ interface Props {
 
 const cell: CSSProperties = { padding: "6px 8px", textAlign: "right", whiteSpace: "nowrap", borderBottom: "1px solid var(--p-color-border-secondary, #ebebeb)" };
 const header: CSSProperties = { ...cell, fontWeight: 600, background: "var(--p-color-bg-surface-secondary, #f7f7f7)" };
+/** The cohort column stays in view while the offsets scroll sideways. */
+const sticky: CSSProperties = { position: "sticky", left: 0, zIndex: 1, textAlign: "start" };
 
 /** Lightness 97 % (lowest) to 66 % (highest) of one blue: #1a1a1a text keeps a contrast ratio above 7. */
 function shade(value: number, max: number): string | undefined {
@@ -51,7 +53,7 @@ export function CohortHeatmap({ caption, unit, cohorts, maxOffset, heatmap, metr
         <caption style={{ textAlign: "start", padding: "0 0 8px", fontWeight: 600 }}>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" style={{ ...header, textAlign: "start" }}>
+            <th scope="col" style={{ ...header, ...sticky }}>
               {t("cohorts.heatmap.cohort")}
             </th>
             <th scope="col" style={header}>
@@ -59,7 +61,7 @@ export function CohortHeatmap({ caption, unit, cohorts, maxOffset, heatmap, metr
             </th>
             {offsets.map((k) => (
               <th key={k} scope="col" style={header}>
-                {t(unit === "month" ? "cohorts.offset.month" : "cohorts.offset.week", { k })}
+                {offsetLabel(t, unit, k)}
               </th>
             ))}
           </tr>
@@ -67,7 +69,7 @@ export function CohortHeatmap({ caption, unit, cohorts, maxOffset, heatmap, metr
         <tbody>
           {cohorts.map((label, i) => (
             <tr key={label}>
-              <th scope="row" style={{ ...header, textAlign: "start", fontWeight: 500 }}>
+              <th scope="row" style={{ ...header, ...sticky, fontWeight: 500 }}>
                 {cohortLabel(locale, label)}
               </th>
               <td style={cell}>

@@ -7,6 +7,9 @@ import type { Formatters } from "../format";
 import { MetricValue } from "../MetricValue";
 import { WithValues } from "../WithValues";
 
+/** The earlier period in grey, beside the current bars in the theme's colour (and named in the legend). */
+const PREVIOUS_GREY = "rgb(138, 138, 138)";
+
 export function F2WindowsCard({ view, f }: { view: PageView<"repeat">; f: Formatters }) {
   const { t } = useTranslation();
   const days = (windowDays: number) => t("repeat.f2.days", { days: windowDays });
@@ -19,7 +22,7 @@ export function F2WindowsCard({ view, f }: { view: PageView<"repeat">; f: Format
         type: "bar",
         data: [
           { name: t("repeat.f2.seriesNow"), data: view.f2.map((w) => ({ key: days(w.windowDays), value: w.rate.current })) },
-          { name: previousLabel, isComparison: true, data: view.f2.map((w) => ({ key: days(w.windowDays), value: w.rate.previous })) },
+          { name: previousLabel, isComparison: true, color: PREVIOUS_GREY, data: view.f2.map((w) => ({ key: days(w.windowDays), value: w.rate.previous })) },
         ],
         yLabel: (value) => f.percent(value, 0),
       }}

@@ -13,9 +13,9 @@ export function TimeToSecondOrderCard({ view, f }: { view: PageView<"repeat">; f
   const gaps = view.timeToSecondOrder;
   if (gaps.customers === 0) return <NoticeCard title={t("repeat.gap.title")}>{t("repeat.gap.empty")}</NoticeCard>;
   const bucketText = (from: number, to: number | null) => (to === null ? t("repeat.gap.over", { from }) : t("repeat.gap.range", { from, to }));
-  const decimal = (path: string, value: number | null) => (
+  const days = (path: string, value: number | null) => (
     <MetricValue path={path} value={value}>
-      {f.decimal(value, 1)}
+      {f.days(value)}
     </MetricValue>
   );
   return (
@@ -26,9 +26,9 @@ export function TimeToSecondOrderCard({ view, f }: { view: PageView<"repeat">; f
           text={t("repeat.gap.description")}
           values={{
             customers: <MetricValue path="timeToSecondOrder.customers" value={gaps.customers}>{f.count(gaps.customers)}</MetricValue>,
-            median: decimal("timeToSecondOrder.median.current", gaps.median.current),
-            p25: decimal("timeToSecondOrder.p25", gaps.p25),
-            p75: decimal("timeToSecondOrder.p75", gaps.p75),
+            median: days("timeToSecondOrder.median.current", gaps.median.current),
+            p25: days("timeToSecondOrder.p25", gaps.p25),
+            p75: days("timeToSecondOrder.p75", gaps.p75),
           }}
         />
       }
