@@ -91,6 +91,12 @@ const IMPROVE = {
   en: ["Delivery took longer than I expected.", "Smaller than I thought.", "It did not suit my skin.", "Hard to find how to change my subscription."],
 };
 
+/** What shoppers type after "Other". */
+const WRITE_INS: Record<string, Record<"en" | "ja", string[]>> = {
+  heard_from: { ja: ["雑誌で見ました", "ポップアップストアで", "店頭で試しました"], en: ["Saw it in a magazine", "At a pop-up store"] },
+  purchase_reason: { ja: ["パッケージがかわいかった", "香りが好き"], en: ["Loved the packaging", "I like the scent"] },
+};
+
 /** One shopper's answer to one question, or null to skip it (every question can be skipped). */
 function answerFor(question: PublishedSurvey["questions"][number], who: Responder, satisfaction: number, language: "en" | "ja", random: Rng): AnswerInput | null {
   const key = question.key;
@@ -134,7 +140,8 @@ function answerFor(question: PublishedSurvey["questions"][number], who: Responde
       }
       if (!ids.has(choice)) choice = [...ids].at(-1)!;
       const writeIn = question.options.find((option) => option.id === choice)?.writeIn;
-      return { questionKey: key, optionIds: [choice], ...(writeIn && random.chance(0.5) ? { text: language === "ja" ? "雑誌で見ました" : "Saw it in a magazine" } : {}) };
+      const written = WRITE_INS[key]?.[language];
+      return { questionKey: key, optionIds: [choice], ...(writeIn && written && random.chance(0.5) ? { text: random.pick(written) } : {}) };
     }
   }
 }
