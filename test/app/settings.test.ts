@@ -79,11 +79,12 @@ describe("settings page", () => {
   it("refuses a bad form, naming each bad field, and saves nothing", async () => {
     const refused = await post(SHOP, { ...good, clvHorizonDays: "ten", annualDiscountRatePercent: "120" });
     expect(refused).toEqual({ status: 400, body: { errors: ["clvHorizonDays", "annualDiscountRatePercent"] } });
-    expect(await database.db.shopSettings.count()).toBe(0);
+    expect(await database.db.shopSettings.findUnique({ where: { shop: SHOP } })).toBeNull();
     expect((await database.db.shop.findUniqueOrThrow({ where: { shop: SHOP } })).locale).toBe("en");
   });
 
   it("saves a good form, queues the shop's metrics job, and leaves the other shop alone", async () => {
+    const neighbourBefore = await database.db.shopSettings.findUniqueOrThrow({ where: { shop: OTHER_SHOP } });
     const saved = await post(SHOP, good);
     expect(saved.status).toBe(200);
     expect(saved.body.saved).toBe(true);
@@ -99,8 +100,9 @@ describe("settings page", () => {
         annualDiscountRate: 0.08,
       },
     });
-    expect(await load(OTHER_SHOP)).toEqual({ settings: DEFAULT_SETTINGS, language: "ja" }); // its own row, untouched
-    expect(await database.db.shopSettings.findUnique({ where: { shop: OTHER_SHOP } })).toBeNull();
+    // The neighbour's own row (seeded with the defaults) is untouched.
+    expect(await load(OTHER_SHOP)).toEqual({ settings: DEFAULT_SETTINGS, language: "ja" });
+    expect(await database.db.shopSettings.findUniqueOrThrow({ where: { shop: OTHER_SHOP } })).toEqual(neighbourBefore);
   });
 
   it("queues a resync from the privacy section", async () => {
