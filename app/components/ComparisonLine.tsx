@@ -22,12 +22,14 @@ interface Props {
   previousText: string;
   f: Formatters;
   t: Translate;
+  /** For figures where a fall is good news (days to a second order, churn): the tones swap. */
+  lowerIsBetter?: boolean;
 }
 
 const ARROW = { up: "↑", down: "↓", flat: "→" } as const;
 const TONE = { up: "success", down: "critical", flat: "subdued" } as const;
 
-export function ComparisonLine({ path, figure, kind, previousText, f, t }: Props) {
+export function ComparisonLine({ path, figure, kind, previousText, f, t, lowerIsBetter = false }: Props) {
   if (figure.direction === null) {
     return (
       <Text as="p" variant="bodySm" tone="subdued">
@@ -40,7 +42,7 @@ export function ComparisonLine({ path, figure, kind, previousText, f, t }: Props
   const changeText = change === null ? null : kind === "relative" ? `${sign}${f.percent(change)}` : t("compare.points", { value: `${sign}${f.points(change)}` });
   return (
     <InlineStack gap="200" blockAlign="baseline">
-      <Text as="p" variant="bodySm" tone={TONE[direction]} fontWeight="semibold">
+      <Text as="p" variant="bodySm" tone={TONE[lowerIsBetter && direction !== "flat" ? (direction === "up" ? "down" : "up") : direction]} fontWeight="semibold">
         <span aria-hidden="true">{ARROW[direction]} </span>
         {changeText !== null && (
           <>

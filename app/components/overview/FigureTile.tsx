@@ -19,9 +19,11 @@ interface Props {
   footer?: ReactNode;
   f: Formatters;
   t: Translate;
+  /** A fall is good news (see ComparisonLine). */
+  lowerIsBetter?: boolean;
 }
 
-export function FigureTile({ title, path, figure, format, kind, unavailable, footer, f, t }: Props) {
+export function FigureTile({ title, path, figure, format, kind, unavailable, footer, f, t, lowerIsBetter }: Props) {
   return (
     <Card>
       <BlockStack gap="200">
@@ -37,7 +39,7 @@ export function FigureTile({ title, path, figure, format, kind, unavailable, foo
             <MetricValue path={`${path}.current`} value={figure.current} variant="headingLg">
               {format(figure.current)}
             </MetricValue>
-            <ComparisonLine path={path} figure={figure} kind={kind} previousText={format(figure.previous)} f={f} t={t} />
+            <ComparisonLine path={path} figure={figure} kind={kind} previousText={format(figure.previous)} f={f} t={t} lowerIsBetter={lowerIsBetter} />
           </>
         )}
         {footer}

@@ -63,6 +63,7 @@ export function RepeatHeadline({ view, f }: { view: PageView<"repeat">; f: Forma
           figure={view.timeToSecondOrder.median}
           format={f.days}
           kind="relative"
+          lowerIsBetter
           unavailable={t("repeat.median.unavailable")}
           {...common}
         />
