@@ -1,9 +1,9 @@
-// Asking for a fresh snapshot (e.g. after the settings changed): one pending metrics job per shop, run
-// by whichever process works the queue.
+// Asking for a fresh snapshot after the settings changed. Its own singleton key: a snapshot job the
+// sync queued (key = shop) may already be running with the old settings, and would swallow this one.
 import { appJobQueue } from "../jobs/app-queue.server";
 
-/** The job's id, or null when one is already pending for the shop (it will read the new settings). */
+/** The job's id, or null when a settings snapshot is already pending or running for the shop. */
 export async function enqueueSnapshot(shop: string): Promise<string | null> {
   const queue = await appJobQueue();
-  return queue.enqueue("metrics.snapshot", { shop }, { singletonKey: shop, shop });
+  return queue.enqueue("metrics.snapshot", { shop }, { singletonKey: `${shop}:settings`, shop });
 }
