@@ -29,15 +29,19 @@
   }
   if (params.get("id_token")) remember(params.get("id_token"));
 
-  async function idToken() {
-    if (current && current.exp - 10 > Date.now() / 1000) return current.token;
-    const id = nextRequest++;
-    const token = await new Promise((resolve, reject) => {
+  let asking = null;
+  function idToken() {
+    if (current && current.exp - 10 > Date.now() / 1000) return Promise.resolve(current.token);
+    // Requests made while a token is on its way share it.
+    asking ??= new Promise((resolve, reject) => {
+      const id = nextRequest++;
       waiting.set(id, resolve);
       send("idToken", { requestId: id });
       setTimeout(() => waiting.delete(id) && reject(new Error("the admin frame sent no session token")), 10_000);
-    });
-    return remember(token);
+    })
+      .then(remember)
+      .finally(() => (asking = null));
+    return asking;
   }
 
   window.addEventListener("message", (event) => {
