@@ -73,6 +73,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  // If this process ends without stop() (a crash, process.exit), the server must not outlive it.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
   let stopping = false;
   const exited = new Promise<never>((_resolve, reject) => {
     child.once("exit", (code, signal) => {
@@ -83,6 +86,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
 
   const stop = async () => {
     stopping = true;
+    process.off("exit", killOnExit);
     if (child.exitCode === null && child.signalCode === null) {
       // remix-serve closes its listener on SIGTERM, but the job runner's timers keep the process alive;
       // jobs are durable, so a process killed mid-job loses nothing.

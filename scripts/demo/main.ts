@@ -19,6 +19,9 @@ function readOptions(): z.infer<typeof options> {
   process.exit(2);
 }
 
+// A closed terminal or pipe must not crash the demo mid-way and leave its app server behind.
+process.stdout.on("error", () => undefined);
+
 async function main() {
   const { orders, seed, port } = readOptions();
   const log = (line: string) => console.log(line);

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import pino from "pino";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createDb, type Db } from "../../app/db.server";
+import { createDb, databaseKind, type Db } from "../../app/db.server";
 import { createJobQueue, JobRegistry } from "../../app/jobs/job-queue.server";
 import { snapshotJobs } from "../../app/snapshots/jobs";
 import { startShopifyEmulator, type ShopifyEmulator } from "../../test/emulator/emulator";
@@ -14,7 +14,7 @@ import { generateShop } from "../../test/emulator/generator";
 import { MutableShopStore } from "../../test/emulator/store/shop-store";
 import { type AdminFrame, startAdminFrame } from "./admin-frame";
 import { type AppServer, configuredScopes, freePort, startAppServer } from "./app-server";
-import { demoBuild, freshDatabase } from "./prepare";
+import { demoBuild, freshDatabase, sqliteFile } from "./prepare";
 import { waitForBackfills, waitForSnapshot, waitForSyncSnapshots } from "./progress";
 import { answerSurveys } from "./shoppers";
 import { createAndPublishSurveys } from "./surveys";
@@ -56,7 +56,9 @@ export interface Demo {
 
 export async function startDemo(options: DemoOptions): Promise<Demo> {
   const log = options.log ?? (() => undefined);
-  const databaseUrl = options.databaseUrl ?? DEMO_DATABASE_URL;
+  const given = options.databaseUrl ?? DEMO_DATABASE_URL;
+  // One file for every process whatever its working directory (relative paths are the repository's).
+  const databaseUrl = databaseKind(given) === "sqlite" ? `file:${sqliteFile(given)}` : given;
   const app = { apiKey: "tsuzuku-demo", apiSecret: randomBytes(24).toString("hex"), name: APP_NAME };
   const cleanups: Array<() => Promise<void>> = [];
   const stop = async () => {
