@@ -8,6 +8,8 @@ import { Worker } from "node:worker_threads";
 export interface ThreadStatement {
   sql: string;
   params: unknown[];
+  /** The same SQL once per parameter list (a table's rows): the SQL crosses to the thread once. */
+  rows?: unknown[][];
 }
 
 // Plain JavaScript, evaluated as the worker's CommonJS main: no TypeScript loader needed in the thread.
@@ -25,7 +27,11 @@ const statementFor = (sql) => {
   return statement;
 };
 const runAll = db.transaction((statements) => {
-  for (const { sql, params } of statements) statementFor(sql).run(...params);
+  for (const { sql, params, rows } of statements) {
+    const statement = statementFor(sql);
+    if (rows) for (const row of rows) statement.run(row);
+    else statement.run(params);
+  }
 });
 parentPort.on("message", ({ id, kind, statements, sql, params }) => {
   try {
