@@ -95,10 +95,11 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
       ];
     };
     if (lineCount > 0) {
+      await handlers.scan?.(shop, file);
       const syncedAt = now();
       await importTwoPass(file, lineCount, startPosition, {
-        roots: (batch) => handlers.roots(shop, batch, syncedAt),
-        children: (batch) => handlers.children(shop, batch),
+        roots: handlers.roots(shop, syncedAt),
+        children: handlers.children(shop),
         checkpoint,
         run: (statements) => options.writer.run(statements),
       }, options.batchSize);

@@ -14,11 +14,25 @@ export interface BulkLine {
   json: Record<string, unknown>;
 }
 
+/**
+ * One pass's rows: each line is mapped as soon as it is parsed, so a batch holds rows, not parsed
+ * JSON kept alive (and promoted to the old generation) until the whole batch is read; `write` makes
+ * the batch's statements.
+ */
+export interface Pass<Row> {
+  map(entry: BulkLine): Row;
+  write(rows: Row[]): Statement[];
+}
+
+/** A pass with its row type erased, for handlers that hold passes of different rows. */
+export const pass = <Row>(map: (entry: BulkLine) => Row, write: (rows: Row[]) => Statement[]): Pass<unknown> =>
+  ({ map, write }) as Pass<unknown>;
+
 export interface TwoPassHandlers {
-  /** Statements that store a batch of root objects. */
-  roots(batch: BulkLine[]): Statement[];
-  /** Statements that store a batch of children; `__parentId` names each one's parent. */
-  children(batch: BulkLine[]): Statement[];
+  /** Stores root objects. */
+  roots: Pass<unknown>;
+  /** Stores children; `__parentId` names each one's parent. */
+  children: Pass<unknown>;
   /** Statements recording progress: the new position and how many roots this batch stored. */
   checkpoint(position: number, rootsInBatch: number): Statement[];
   run(statements: Statement[]): Promise<void>;
@@ -27,32 +41,33 @@ export interface TwoPassHandlers {
 const PARENT_KEY = Buffer.from('"__parentId":');
 
 /** A child line carries __parentId (as a key: inside a string value its quotes would be escaped). */
-function isChildLine(buffer: Buffer, start: number, end: number): boolean {
+export function isChildLine(buffer: Buffer, start: number, end: number): boolean {
   return buffer.subarray(start, end).lastIndexOf(PARENT_KEY) !== -1;
 }
 
 export async function importTwoPass(path: string, lineCount: number, startPosition: number, handlers: TwoPassHandlers, batchSize = 2_000): Promise<void> {
-  for (const pass of ["roots", "children"] as const) {
-    const offset = pass === "roots" ? 0 : lineCount;
+  for (const kind of ["roots", "children"] as const) {
+    const offset = kind === "roots" ? 0 : lineCount;
     if (startPosition >= offset + lineCount) continue;
     const fromLine = Math.max(0, startPosition - offset);
-    let batch: BulkLine[] = [];
+    const { map, write } = handlers[kind];
+    let batch: unknown[] = [];
     let nextLine = fromLine;
     // One batch is written while the next is parsed; batches still commit one after another, in order.
     let inFlight: Promise<void> = Promise.resolve();
     const flush = async () => {
-      const statements = batch.length === 0 ? [] : pass === "roots" ? handlers.roots(batch) : handlers.children(batch);
-      const writing = [...statements, ...handlers.checkpoint(offset + nextLine, pass === "roots" ? batch.length : 0)];
+      const statements = batch.length === 0 ? [] : write(batch);
+      const writing = [...statements, ...handlers.checkpoint(offset + nextLine, kind === "roots" ? batch.length : 0)];
       batch = [];
       await inFlight;
       inFlight = handlers.run(writing);
       // Awaited at the next flush; until then a failure must not count as unhandled.
       inFlight.catch(() => {});
     };
-    const wanted = pass === "children" ? isChildLine : (buffer: Buffer, start: number, end: number) => !isChildLine(buffer, start, end);
+    const wanted = kind === "children" ? isChildLine : (buffer: Buffer, start: number, end: number) => !isChildLine(buffer, start, end);
     for await (const { line, text } of readLines(path, fromLine, wanted)) {
       nextLine = line + 1;
-      batch.push({ line, json: parseLine(text, line) });
+      batch.push(map({ line, json: parseLine(text, line) }));
       if (batch.length >= batchSize) await flush();
     }
     nextLine = lineCount;
@@ -61,7 +76,7 @@ export async function importTwoPass(path: string, lineCount: number, startPositi
   }
 }
 
-function parseLine(text: string, line: number): Record<string, unknown> {
+export function parseLine(text: string, line: number): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
