@@ -20,6 +20,8 @@ export interface Formatters {
   /** A value already in percent points (CSAT 82.5, NPS −12). */
   points(value: number | null, digits?: number): string;
   count(value: number | null): string;
+  /** A count axis tick: whole numbers only ("" for the 0.5 steps a small scale draws, which would round to repeats). */
+  countTick(value: number): string;
   decimal(value: number | null, digits?: number): string;
   days(value: number | null): string;
   months(value: number | null): string;
@@ -59,6 +61,7 @@ export function formatters(locale: Locale, meta: Pick<ViewMeta, "currency" | "cu
     percent: (ratio, digits = 1) => present(ratio, (v) => percentFormat(digits).format(v)),
     points: (value, digits = 1) => present(value, (v) => decimals(digits).format(v)),
     count: (value) => present(value, (v) => counts.format(v)),
+    countTick: (value) => (Number.isInteger(value) ? counts.format(value) : ""),
     decimal: (value, digits = 2) => present(value, (v) => decimals(digits).format(v)),
     days: (value) => present(value, (v) => day.format(v)),
     months: (value) => present(value, (v) => month.format(v)),

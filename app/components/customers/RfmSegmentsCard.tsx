@@ -24,7 +24,7 @@ export function RfmSegmentsCard({ rfm, f }: { rfm: Rfm; f: Formatters }) {
         type: "horizontalBar",
         data: [{ name: t("customers.segments.customers"), data: rfm.segments.map((s) => ({ key: name(s.segment), value: s.customers })) }],
         // Horizontal bars: the value axis is x (the y axis holds the segment names).
-        xLabel: (v) => f.count(Number(v)),
+        xLabel: (v) => f.countTick(Number(v)),
       }}
       table={{
         headings: [t("customers.segments.segment"), t("customers.segments.customers"), t("customers.segments.customerShare"), t("customers.segments.revenue"), t("customers.segments.revenueShare")],

@@ -55,7 +55,7 @@ export function BacktestCard({ backtest, f }: { backtest: Backtest | null; f: Fo
           { name: t("ltv.backtest.actual"), data: backtest.byFrequency.map((b) => ({ key: b.frequency, value: b.actualPurchases })) },
           { name: t("ltv.backtest.predicted"), data: backtest.byFrequency.map((b) => ({ key: b.frequency, value: b.predictedPurchases })), isComparison: true },
         ],
-        yLabel: (v) => f.count(v),
+        yLabel: f.countTick,
       }}
       table={{
         headings: [t("ltv.backtest.bucket"), t("ltv.backtest.customers"), t("ltv.backtest.actual"), t("ltv.backtest.predicted")],

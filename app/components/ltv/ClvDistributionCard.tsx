@@ -34,7 +34,7 @@ export function ClvDistributionCard({ bins, f }: { bins: Bin[]; f: Formatters })
     <ChartCard
       title={t("ltv.distribution.title")}
       description={t("ltv.distribution.description")}
-      chart={{ type: "bar", data: [{ name: t("ltv.distribution.customers"), data: bins.map((bin) => ({ key: chartLabel(bin), value: bin.customers })) }], yLabel: (v) => f.count(v) }}
+      chart={{ type: "bar", data: [{ name: t("ltv.distribution.customers"), data: bins.map((bin) => ({ key: chartLabel(bin), value: bin.customers })) }], yLabel: f.countTick }}
       table={{
         headings: [t("ltv.distribution.bin"), t("ltv.distribution.customers"), t("ltv.distribution.total")],
         rows: bins.map((bin, i) => [
