@@ -6,14 +6,21 @@ import {
   type EntryContext,
 } from "@remix-run/node";
 import { isbot } from "isbot";
-import { appJobQueue } from "./jobs/app-queue.server";
+import { appJobQueue, stopJobQueue } from "./jobs/app-queue.server";
 import { logger } from "./logger.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 // A web process that also runs jobs (TSUZUKU_WORK_JOBS=1, the embedded default) starts its workers when
 // the server loads, so jobs left pending by an earlier run resume without waiting for a new one.
+// remix-serve closes its HTTP server on SIGTERM / SIGINT; the queue's timers would keep the process alive,
+// so the queue stops too (running jobs finish or are released, as in `npm run worker`).
 if (process.env.TSUZUKU_WORK_JOBS === "1") {
   appJobQueue().catch((error: unknown) => logger.error({ event: "job_queue_failed", error: String(error) }, "job queue failed to start"));
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      stopJobQueue().catch((error: unknown) => logger.error({ event: "job_queue_stop_failed", error: String(error) }, "job queue failed to stop"));
+    });
+  }
 }
 
 export const streamTimeout = 5000;

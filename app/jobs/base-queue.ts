@@ -11,6 +11,7 @@ import {
   type JobQueue,
   type JobQueueOptions,
   type JobRecord,
+  type SingletonWhile,
   type WorkOptions,
 } from "./queue";
 import { type AnyJobDefinition, type JobData, type JobHandler, type JobInput, type JobRegistry } from "./registry";
@@ -22,6 +23,7 @@ export interface NewJob {
   maxAttempts: number;
   startAfterMs: number;
   singletonKey: string | null;
+  singletonWhile: SingletonWhile;
   shop: string | null;
 }
 
@@ -81,7 +83,8 @@ export abstract class BaseJobQueue<Defs extends AnyJobDefinition> implements Job
     const singletonKey = options.singletonKey ?? null;
     const shop = options.shop ?? null;
 
-    const id = await this.insert({ name, data: parsed, maxAttempts, startAfterMs, singletonKey, shop });
+    const singletonWhile = options.singletonWhile ?? "queuedOrRunning";
+    const id = await this.insert({ name, data: parsed, maxAttempts, startAfterMs, singletonKey, singletonWhile, shop });
     if (id === null) {
       this.log.info({ job: name, shop, singletonKey }, "job.singleton_already_queued");
     } else {

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import PgBoss from "pg-boss";
 import pg from "pg";
 import { BaseJobQueue, type NewJob } from "./base-queue";
-import { type JobQueueOptions, type JobRecord, type JobStatus } from "./queue";
+import { type JobQueueOptions, type JobRecord, type JobStatus, type SingletonWhile } from "./queue";
 import { type AnyJobDefinition, type JobHandler } from "./registry";
 
 export interface PgBossJobQueueOptions<Defs extends AnyJobDefinition> extends JobQueueOptions<Defs> {
@@ -115,7 +115,7 @@ export class PgBossJobQueue<Defs extends AnyJobDefinition = AnyJobDefinition> ex
     const id =
       job.singletonKey === null
         ? await this.#boss.send(job.name, data, options)
-        : await this.#sendSingleton(job.name, job.singletonKey, data, options);
+        : await this.#sendSingleton(job.name, job.singletonKey, job.singletonWhile, data, options);
     if (id !== null) this.#wake(job.name);
     return id;
   }
@@ -124,14 +124,15 @@ export class PgBossJobQueue<Defs extends AnyJobDefinition = AnyJobDefinition> ex
    * pg-boss's own singleton policies are per queue and none means "one pending or running per key", so
    * the check is ours: under a transaction-scoped advisory lock on (name, key), look, then insert.
    */
-  async #sendSingleton(name: string, key: string, data: object, options: PgBoss.SendOptions): Promise<string | null> {
+  async #sendSingleton(name: string, key: string, blockedWhile: SingletonWhile, data: object, options: PgBoss.SendOptions): Promise<string | null> {
     const client = await this.#singletonConnections().connect();
     try {
       await client.query("BEGIN");
       await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`tsuzuku.job:${name}:${key}`]);
       const queued = await client.query(
-        `SELECT 1 FROM ${SCHEMA}.job WHERE name = $1 AND singleton_key = $2 AND state < 'completed' LIMIT 1`,
-        [name, key],
+        // pg-boss states are an ordered enum: created < retry < active < completed < …
+        `SELECT 1 FROM ${SCHEMA}.job WHERE name = $1 AND singleton_key = $2 AND state < $3 LIMIT 1`,
+        [name, key, blockedWhile === "queued" ? "active" : "completed"],
       );
       const db = { executeSql: (text: string, values: unknown[]) => client.query(text, values) };
       const id = queued.rowCount ? null : await this.#boss.send(name, data, { ...options, db });

@@ -3,9 +3,16 @@
 import { type Logger } from "pino";
 import { type AnyJobDefinition, type JobData, type JobHandler, type JobInput, type JobRegistry } from "./registry";
 
+export type SingletonWhile = "queued" | "queuedOrRunning";
+
 export interface EnqueueOptions {
   /** At most one job per (name, key) is pending or running; enqueue returns null while one is. */
   singletonKey?: string;
+  /**
+   * "queuedOrRunning" (default): a running job blocks the key too. "queued": only a pending one does, so a
+   * job asked for while another runs (on data that has changed since it started) still gets queued.
+   */
+  singletonWhile?: SingletonWhile;
   /** Do not run before this many milliseconds from now. */
   startAfterMs?: number;
   /** Runs allowed, the first included (default: the definition's, else 3). */

@@ -99,14 +99,14 @@ export class SqliteJobQueue<Defs extends AnyJobDefinition = AnyJobDefinition> ex
     };
     if (job.singletonKey === null) {
       await this.#db.job.create({ data: row });
-    } else if (!(await this.#insertSingleton(row, job.singletonKey))) {
+    } else if (!(await this.#insertSingleton(row, job.singletonKey, job.singletonWhile === "queuedOrRunning"))) {
       return null;
     }
     this.#wake(job.name);
     return row.id;
   }
 
-  async #insertSingleton(row: NewRow, singletonKey: string): Promise<boolean> {
+  async #insertSingleton(row: NewRow, singletonKey: string, runningBlocks: boolean): Promise<boolean> {
     // Check and insert in one statement, so they hold the write lock together: two processes
     // enqueueing the same key at once cannot both see "none queued".
     const inserted = await this.#db.$executeRaw`
@@ -116,7 +116,8 @@ export class SqliteJobQueue<Defs extends AnyJobDefinition = AnyJobDefinition> ex
              ${row.createdAt}, 'pending', 0
       WHERE NOT EXISTS (
         SELECT 1 FROM "Job"
-        WHERE "name" = ${row.name} AND "singletonKey" = ${singletonKey} AND "status" IN ('pending', 'running')
+        WHERE "name" = ${row.name} AND "singletonKey" = ${singletonKey}
+          AND ("status" = 'pending' OR ("status" = 'running' AND ${runningBlocks ? 1 : 0} = 1))
       )`;
     return inserted === 1;
   }

@@ -1,9 +1,10 @@
-// Asking for a fresh snapshot after the settings changed. Its own singleton key: a snapshot job the
-// sync queued (key = shop) may already be running with the old settings, and would swallow this one.
+// Asking for a fresh snapshot of a shop. One may be pending per shop; a snapshot already running may
+// have read the data (or the settings) before the change, so it does not block a new one.
 import { appJobQueue } from "../jobs/app-queue.server";
+import { snapshotOptions } from "./jobs";
 
-/** The job's id, or null when a settings snapshot is already pending or running for the shop. */
+/** The job's id, or null when a snapshot is already pending for the shop. */
 export async function enqueueSnapshot(shop: string): Promise<string | null> {
   const queue = await appJobQueue();
-  return queue.enqueue("metrics.snapshot", { shop }, { singletonKey: `${shop}:settings`, shop });
+  return queue.enqueue("metrics.snapshot", { shop }, snapshotOptions(shop));
 }

@@ -3,7 +3,7 @@
 // snapshot and never compute on request.
 import { z } from "zod";
 import type { Db } from "../db.server";
-import { defineJob } from "../jobs/job-queue.server";
+import { defineJob, type EnqueueOptions } from "../jobs/job-queue.server";
 import { ANALYSIS_SCHEMA_VERSION, analyzeShopWithCustomers, defaultAsOf } from "../metrics/analyze";
 import { DAY_MS } from "../metrics/prepare";
 import { readShopSettings } from "../settings/shop-settings.server";
@@ -46,6 +46,14 @@ async function pruneSnapshots(db: Db, shop: string) {
     select: { computedAt: true },
   });
   if (oldestKept) await db.metricSnapshot.deleteMany({ where: { shop, computedAt: { lt: oldestKept.computedAt } } });
+}
+
+/**
+ * How every snapshot is enqueued: one pending per shop; a running one does not block, because it may have
+ * read the data (or the settings) before the change that asks for a new one.
+ */
+export function snapshotOptions(shop: string): EnqueueOptions {
+  return { singletonKey: shop, singletonWhile: "queued", shop };
 }
 
 export function snapshotJobs(deps: { db: Db }) {

@@ -8,6 +8,7 @@ import type { Db } from "../db.server";
 import { defineJob, type EnqueueOptions } from "../jobs/job-queue.server";
 import type { Logger } from "pino";
 import type { AdminClient } from "./admin-client";
+import { snapshotOptions } from "../snapshots/jobs";
 import { runBackfill } from "./backfill/backfill";
 import { reconcile } from "./reconcile";
 import { refreshContracts, refreshOrders } from "./refresh";
@@ -55,7 +56,7 @@ export function syncJobs(deps: SyncJobDeps) {
       });
       // Heal what changed while the export ran, then keep reconciling on schedule; recompute the metrics.
       await deps.enqueue("sync.reconcile", { shop: data.shop, resource: data.resource }, { singletonKey: `${data.shop}:${data.resource}`, shop: data.shop });
-      await deps.enqueue("metrics.snapshot", { shop: data.shop }, { singletonKey: data.shop, shop: data.shop });
+      await deps.enqueue("metrics.snapshot", { shop: data.shop }, snapshotOptions(data.shop));
     },
   });
 
@@ -70,7 +71,7 @@ export function syncJobs(deps: SyncJobDeps) {
       const outcome = data.resource === "orders"
         ? await refreshOrders(client, deps.writer(), data.shop, data.ids)
         : await refreshContracts(client, deps.writer(), data.shop, data.ids);
-      if (outcome.written > 0) await deps.enqueue("metrics.snapshot", { shop: data.shop }, { singletonKey: data.shop, startAfterMs: SNAPSHOT_DEBOUNCE_MS, shop: data.shop });
+      if (outcome.written > 0) await deps.enqueue("metrics.snapshot", { shop: data.shop }, { ...snapshotOptions(data.shop), startAfterMs: SNAPSHOT_DEBOUNCE_MS });
       if (outcome.missing.length > 0) deps.logger.warn({ event: "sync_missing", shop: data.shop, ids: outcome.missing }, "records not found on Shopify");
     },
   });

@@ -201,6 +201,25 @@ describe(`job queue on ${testDatabaseKind === "postgres" ? "PostgreSQL" : "SQLit
     expect(await enqueue("a.myshopify.com")).toEqual(expect.any(String));
   });
 
+  it("with singletonWhile 'queued', a running job does not block its key but a pending one does", async () => {
+    const release = gate();
+    const { definition, runs } = recordingJob("test.queuedSingleton", () => release.opened);
+    const queue = await openQueue([definition]);
+    const enqueue = () => queue.enqueue("test.queuedSingleton", { shop: "a.myshopify.com" }, { singletonKey: "a", singletonWhile: "queued" });
+
+    const first = await enqueue();
+    expect(await enqueue()).toBeNull(); // pending
+    await queue.work("test.queuedSingleton", definition.handler, { concurrency: 1 });
+    await waitFor("the first job to start", () => runs.find((run) => run.id === first));
+    const second = await enqueue(); // the first is running: the change it may have missed gets its own run
+    expect(second).toEqual(expect.any(String));
+    expect(await enqueue()).toBeNull(); // the second is pending
+
+    release.open();
+    await statusOf(queue, "test.queuedSingleton", first!, "completed");
+    await statusOf(queue, "test.queuedSingleton", second!, "completed");
+  });
+
   it("does not run a delayed job before its start time", async () => {
     const { definition, runs } = recordingJob("test.delayed");
     const queue = await openQueue([definition]);
