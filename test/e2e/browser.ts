@@ -24,9 +24,16 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumExecutable(), headless: true });
 }
 
-/** A fresh context (axe needs one made with browser.newContext()) at a desktop admin size. */
+/**
+ * A fresh context (axe needs one made with browser.newContext()) at a desktop admin size. Headless
+ * Chromium says "HeadlessChrome" in its user agent, which the Shopify library (isbot) answers with 410
+ * Gone; a merchant's browser says "Chrome", so the context does too.
+ */
 export async function newAdminContext(browser: Browser, options: { locale?: string } = {}): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: options.locale === "ja" ? "ja-JP" : "en-US" });
+  const probe = await browser.newPage();
+  const userAgent = (await probe.evaluate(() => navigator.userAgent)).replace("HeadlessChrome", "Chrome");
+  await probe.close();
+  return browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: options.locale === "ja" ? "ja-JP" : "en-US", userAgent });
 }
 
 export interface PageWatch {
@@ -51,9 +58,11 @@ export function watchPage(page: Page): PageWatch {
   });
   return {
     take() {
-      const taken = problems;
+      // A chart drawing 30 bars logs the same error 30 times: each message once, with its count.
+      const counts = new Map<string, number>();
+      for (const problem of problems) counts.set(problem, (counts.get(problem) ?? 0) + 1);
       problems = [];
-      return taken;
+      return [...counts].map(([problem, count]) => (count > 1 ? `${problem} (×${count})` : problem));
     },
   };
 }
@@ -104,7 +113,9 @@ export interface AxeProblem {
 export async function seriousAccessibilityViolations(page: Page, frame: Frame): Promise<AxeProblem[]> {
   const iframe = await frame.frameElement();
   await iframe.evaluate((element) => (element as Element).setAttribute("data-axe-app-frame", ""));
-  const results = await new AxeBuilder({ page }).include(["iframe[data-axe-app-frame]", "html"]).analyze();
+  // No preload: axe would fetch every stylesheet again with XHR (for CSSOM rules), which a font CDN
+  // without CORS headers refuses, an error of axe's making in the page's console.
+  const results = await new AxeBuilder({ page }).include(["iframe[data-axe-app-frame]", "html"]).options({ preload: false }).analyze();
   return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map((violation) => ({
