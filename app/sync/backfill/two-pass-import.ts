@@ -45,7 +45,7 @@ export function isChildLine(buffer: Buffer, start: number, end: number): boolean
   return buffer.subarray(start, end).lastIndexOf(PARENT_KEY) !== -1;
 }
 
-export async function importTwoPass(path: string, lineCount: number, startPosition: number, handlers: TwoPassHandlers, batchSize = 2_000): Promise<void> {
+export async function importTwoPass(path: string, lineCount: number, startPosition: number, handlers: TwoPassHandlers, batchSize = 1_000): Promise<void> {
   for (const kind of ["roots", "children"] as const) {
     const offset = kind === "roots" ? 0 : lineCount;
     if (startPosition >= offset + lineCount) continue;
