@@ -2,6 +2,9 @@ import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useLocation, useNavigation, useRouteError } from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+// The chart library's stylesheet with the page, not with the lazily loaded chart: a chart measured before
+// its styles arrive draws at negative heights first.
+import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisJa from "@shopify/polaris/locales/ja.json";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
@@ -13,7 +16,10 @@ import { resolveLocale, translator } from "../locales/i18n";
 import type { AdminLocale } from "../locales/useTranslation";
 import { apiKey, authenticate, shopifyCdn } from "../shopify.server";
 
-export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+export const links = () => [
+  { rel: "stylesheet", href: polarisStyles },
+  { rel: "stylesheet", href: polarisVizStyles },
+];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
