@@ -138,12 +138,26 @@ function trimmedColumns(columns: OrderColumns, rows: number): OrderColumns {
   return Object.fromEntries(Object.entries(columns).map(([name, column]: [string, OrderColumns[keyof OrderColumns]]) => [name, column.subarray(0, rows)])) as unknown as OrderColumns;
 }
 
+/** Contracts with their lines and history, in pages: one query for all would bind every contract id (SQLite caps variables). */
+const CONTRACT_PAGE = 5_000;
+
+async function readContractsPaged(db: Db, shop: string) {
+  const include = {
+    lines: { select: { quantity: true, currentPriceAmount: true } },
+    history: { orderBy: { changedAt: "asc" as const }, select: { toStatus: true, changedAt: true } },
+  };
+  const contracts = [];
+  for (let after = ""; ; ) {
+    const page = await db.subscriptionContract.findMany({ where: { shop, id: { gt: after } }, orderBy: { id: "asc" }, take: CONTRACT_PAGE, include });
+    contracts.push(...page);
+    if (page.length < CONTRACT_PAGE) return contracts;
+    after = page[page.length - 1].id;
+  }
+}
+
 /** Contracts' active spans from their status history: ACTIVE opens a span, any other status closes it. */
 async function readSubscriptionSpans(db: Db, shop: string, customers: Dictionary): Promise<SubscriptionColumns | undefined> {
-  const contracts = await db.subscriptionContract.findMany({
-    where: { shop },
-    include: { lines: { select: { quantity: true, currentPriceAmount: true } }, history: { orderBy: { changedAt: "asc" }, select: { toStatus: true, changedAt: true } } },
-  });
+  const contracts = await readContractsPaged(db, shop);
   if (contracts.length === 0) return undefined;
   const spans: Array<{ subscriber: number; customer: number; start: number; end: number; unit: number; count: number; amount: number }> = [];
   contracts.forEach((contract, index) => {

@@ -1,8 +1,9 @@
 // The real built app (remix-serve <server build>, as `npm start` and `npm run main` serve build/) in
 // a child process, pointed at the emulator and at the stand-in admin. Its own logs go to a file.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, readFileSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parse } from "smol-toml";
@@ -60,6 +61,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     TSUZUKU_DEMO_ADMIN_URL: options.adminUrl,
     // One process: the web server runs the backfill and metrics jobs (SQLite's queue is in-process).
     TSUZUKU_WORK_JOBS: "1",
+    // Bulk exports download under the temp dir, named by shop and operation id; every demo's emulated shop
+    // has the same ones, so each app server gets its own (two demos at once would share files otherwise).
+    TMPDIR: mkdtempSync(path.join(tmpdir(), "tsuzuku-demo-app-")),
     TSUZUKU_JOB_POLL_MS: "500", // pg-boss allows no less
     // Thousands of generated shoppers answer within seconds; a real shop's answers trickle in.
     SURVEY_SHOP_BURST: "100000",
