@@ -14,9 +14,13 @@ interface Props {
   help?: string;
   /** Shown instead of the value when the figure cannot be known (the reason, in a sentence). */
   unavailable?: string;
+  /** Beneath the value while it is available, e.g. its comparison with an earlier period. */
+  children?: ReactNode;
+  /** Last in the card, as given. */
+  footer?: ReactNode;
 }
 
-export function KpiTile({ title, path, value, formatted, badge, help, unavailable }: Props) {
+export function KpiTile({ title, path, value, formatted, badge, help, unavailable, children, footer }: Props) {
   return (
     <Card>
       <BlockStack gap="200">
@@ -28,9 +32,12 @@ export function KpiTile({ title, path, value, formatted, badge, help, unavailabl
             {unavailable}
           </Text>
         ) : (
-          <MetricValue path={path} value={value} variant="headingLg">
-            {formatted}
-          </MetricValue>
+          <>
+            <MetricValue path={path} value={value} variant="headingLg">
+              {formatted}
+            </MetricValue>
+            {children}
+          </>
         )}
         {help && !unavailable && (
           <Text as="p" variant="bodySm" tone="subdued">
@@ -38,6 +45,7 @@ export function KpiTile({ title, path, value, formatted, badge, help, unavailabl
           </Text>
         )}
         {badge && <InlineStack>{badge}</InlineStack>}
+        {footer}
       </BlockStack>
     </Card>
   );

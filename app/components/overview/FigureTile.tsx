@@ -1,10 +1,9 @@
-// One Overview figure: its title, the current value, and the comparison line beneath it.
-import { BlockStack, Card, Text } from "@shopify/polaris";
+// One Overview figure: a KpiTile whose value has its comparison line beneath it.
 import type { ReactNode } from "react";
 import type { Translate } from "../../locales/i18n";
 import { type ComparedFigureJson, ComparisonLine } from "../ComparisonLine";
 import type { Formatters } from "../format";
-import { MetricValue } from "../MetricValue";
+import { KpiTile } from "../KpiTile";
 
 interface Props {
   title: string;
@@ -25,25 +24,15 @@ interface Props {
 
 export function FigureTile({ title, path, figure, format, kind, unavailable, footer, f, t, lowerIsBetter }: Props) {
   return (
-    <Card>
-      <BlockStack gap="200">
-        <Text as="h3" variant="headingSm">
-          {title}
-        </Text>
-        {figure.current === null && unavailable ? (
-          <Text as="p" tone="subdued">
-            {unavailable}
-          </Text>
-        ) : (
-          <>
-            <MetricValue path={`${path}.current`} value={figure.current} variant="headingLg">
-              {format(figure.current)}
-            </MetricValue>
-            <ComparisonLine path={path} figure={figure} kind={kind} previousText={format(figure.previous)} f={f} t={t} lowerIsBetter={lowerIsBetter} />
-          </>
-        )}
-        {footer}
-      </BlockStack>
-    </Card>
+    <KpiTile
+      title={title}
+      path={`${path}.current`}
+      value={figure.current}
+      formatted={format(figure.current)}
+      unavailable={figure.current === null ? unavailable : undefined}
+      footer={footer}
+    >
+      <ComparisonLine path={path} figure={figure} kind={kind} previousText={format(figure.previous)} f={f} t={t} lowerIsBetter={lowerIsBetter} />
+    </KpiTile>
   );
 }
