@@ -31,16 +31,16 @@ const COUNT_LABELS: Record<keyof RecordCounts, MessageKey> = {
   refunds: "count.refunds",
   subscriptionContracts: "count.subscriptionContracts",
   surveyResponses: "count.surveyResponses",
-  metricSnapshots: "count.metricSnapshots",
 };
 
 
 export default function SyncStatusPage() {
-  const { latestRuns, counts, hasData } = useLoaderData<typeof loader>();
+  const { latestRuns, counts, countedAt, hasData } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const { locale, timeZone, t } = useTranslation();
   const numbers = new Intl.NumberFormat(locale);
+  const instants = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
 
   return (
     <Page>
@@ -83,14 +83,23 @@ export default function SyncStatusPage() {
                 <Text as="h2" variant="headingMd">
                   {t("status.counts.heading")}
                 </Text>
-                {(Object.keys(COUNT_LABELS) as Array<keyof RecordCounts>).map((name) => (
-                  <InlineStack key={name} align="space-between">
-                    <Text as="span">{t(COUNT_LABELS[name])}</Text>
-                    <Text as="span" fontWeight="semibold">
-                      {numbers.format(counts[name])}
+                {counts === null || countedAt === null ? (
+                  <Text as="p">{t("status.counts.pending")}</Text>
+                ) : (
+                  <>
+                    {(Object.keys(COUNT_LABELS) as Array<keyof RecordCounts>).map((name) => (
+                      <InlineStack key={name} align="space-between">
+                        <Text as="span">{t(COUNT_LABELS[name])}</Text>
+                        <Text as="span" fontWeight="semibold">
+                          {numbers.format(counts[name])}
+                        </Text>
+                      </InlineStack>
+                    ))}
+                    <Text as="p" tone="subdued">
+                      {t("status.counts.countedAt", { time: instants.format(new Date(countedAt)) })}
                     </Text>
-                  </InlineStack>
-                ))}
+                  </>
+                )}
               </BlockStack>
             </Card>
           </Layout.Section>

@@ -7,6 +7,7 @@ import { defineJob, type EnqueueOptions } from "../jobs/job-queue.server";
 import { ANALYSIS_SCHEMA_VERSION, analyzeShopWithCustomers, defaultAsOf } from "../metrics/analyze";
 import { DAY_MS } from "../metrics/prepare";
 import { readShopSettings } from "../settings/shop-settings.server";
+import { countStoredRecords, RECORD_COUNTS_KIND } from "../sync/status.server";
 import { readShopDataset } from "./shop-dataset.server";
 import { readSurveyScores } from "./survey-scores.server";
 import { buildPageViews } from "./views";
@@ -29,10 +30,13 @@ export async function computeSnapshot(db: Db, shop: string, now = new Date()) {
   const customers = { now: current.customers, previous: earlier.customers };
   const surveyScores = await readSurveyScores(db, shop, now, COMPARISON_DAYS);
   const views = buildPageViews({ dataset, analysis, previous: earlier.analysis, comparisonDays: COMPARISON_DAYS, customers, surveyScores });
+  const records = await countStoredRecords(db, shop);
   const common = { shop, asOf: new Date(analysis.asOf), engineVersion: String(ANALYSIS_SCHEMA_VERSION), computedAt: now };
   const [stored] = await db.$transaction([
     db.metricSnapshot.create({ data: { ...common, kind: SNAPSHOT_KIND, payload: JSON.stringify(analysis) } }),
-    db.metricSnapshot.createMany({ data: Object.entries(views).map(([kind, view]) => ({ ...common, kind, payload: JSON.stringify(view) })) }),
+    db.metricSnapshot.createMany({
+      data: [...Object.entries(views), [RECORD_COUNTS_KIND, records] as const].map(([kind, view]) => ({ ...common, kind, payload: JSON.stringify(view) })),
+    }),
   ]);
   await pruneSnapshots(db, shop);
   return stored;

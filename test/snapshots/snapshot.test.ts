@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_PAGES } from "../../app/components/admin-pages";
 import { computeSnapshot } from "../../app/snapshots/jobs";
 import { loadPageView } from "../../app/snapshots/page-views.server";
+import { readShopSyncStatus } from "../../app/sync/status.server";
 import { startSyncHarness, type SyncHarness } from "../sync/harness";
 
 let harness: SyncHarness;
@@ -36,6 +37,17 @@ describe("metrics snapshot of a synced shop", () => {
     expect(result).toMatchObject({ currency: "JPY", timeZone: "Asia/Tokyo", currencyDecimals: 0 });
     expect(result.subscriptions).not.toBeNull();
     expect(snapshot).toMatchObject({ shop: harness.shop, kind: "analysis", engineVersion: "1" });
+
+    // The sync page's stored-record counts, taken by the same job: every order and line the emulator holds.
+    const status = await readShopSyncStatus(harness.database.db, harness.shop);
+    const all = [...harness.store.orders()];
+    expect(status.countedAt).toBe(snapshot.computedAt.toISOString());
+    expect(status.counts).toMatchObject({
+      orders: all.length,
+      orderLines: all.reduce((n, order) => n + order.lineItems.length, 0),
+      refunds: all.reduce((n, order) => n + order.refunds.length, 0),
+      subscriptionContracts: harness.store.contractCount(),
+    });
   });
 
   it("stores one view per snapshot page beside the analysis, with the analysis' meta, and keeps two computations", async () => {
