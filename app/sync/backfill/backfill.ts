@@ -13,7 +13,7 @@ import type { AdminClient } from "../admin-client";
 import { deriveCustomers } from "../customers/customer-facts";
 import type { SqlWriter, Statement } from "../write/statements";
 import { BulkOperationError, type PollOptions, startBulkExport, waitForBulkOperation } from "./bulk-operation";
-import { countLines, downloadFile } from "./jsonl-file";
+import { BulkFileScan, downloadFile, scanFile } from "./jsonl-file";
 import { type BackfillResource, resourceImport } from "./resources";
 import { importTwoPass } from "./two-pass-import";
 
@@ -68,12 +68,16 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     await db.syncRun.update({ where: { id: run.id }, data: { phase: "downloading", expectedCount: operation.rootObjectCount } });
     await mkdir(options.workDir, { recursive: true });
     const file = path.join(options.workDir, `${safeName(shop)}-${resource}-${operationId.split("/").pop()}.jsonl`);
+    // The file is scanned as it downloads (line count, children, the lines the resource reads first);
+    // a backfill resumed after the download scans the file it kept.
+    const scan = new BulkFileScan(handlers.inspector?.(shop));
     if (operation.url && !(await isFile(file))) {
       const partial = `${file}.partial`;
-      await downloadFile(operation.url, partial);
+      await downloadFile(operation.url, partial, scan);
       await rename(partial, file);
+    } else if (operation.url) {
+      await scanFile(file, scan);
     }
-    const lineCount = operation.url ? await countLines(file) : 0;
 
     await db.syncRun.update({ where: { id: run.id }, data: { phase: "writing" } });
     const writingStartedAt = Date.now();
@@ -94,10 +98,9 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
           roots, rate, eta, at, run.id),
       ];
     };
-    if (lineCount > 0) {
-      await handlers.scan?.(shop, file);
+    if (scan.lineCount > 0) {
       const syncedAt = now();
-      await importTwoPass(file, lineCount, startPosition, {
+      await importTwoPass(file, scan, startPosition, {
         roots: handlers.roots(shop, syncedAt),
         children: handlers.children(shop),
         checkpoint,

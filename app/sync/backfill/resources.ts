@@ -8,8 +8,8 @@ import { mapLineItem, mapOrder, ORDER_LINE_TABLE, ORDER_TABLE, type OrderRow, RE
 import { markSubscriptionOrders } from "../orders/order-writes";
 import type { SqlWriter } from "../write/statements";
 import type { TableSpec } from "../write/upsert-sql";
-import { readLines } from "./jsonl-file";
-import { type BulkLine, isChildLine, type Pass, parseLine, pass } from "./two-pass-import";
+import type { LineInspector } from "./jsonl-file";
+import { type BulkLine, type Pass, parseLine, pass } from "./two-pass-import";
 
 /** The order row as the backfill writes it: with the subscription flag the scan found. */
 const ORDER_WITH_FLAG_TABLE: TableSpec<OrderRow & { hasSubscriptionLine: boolean }> = {
@@ -23,8 +23,8 @@ export interface ResourceImport {
   query: string;
   /** A query answering the expected count, read before the export for the progress bar. */
   countQuery?: { query: string; read: (data: unknown) => number | null };
-  /** Reads, before the passes, what the roots pass wants to know of the children. */
-  scan?(shop: string, file: string): Promise<void>;
+  /** Child lines read while the file is scanned (downloaded), before the passes: what the roots pass wants to know of the children. */
+  inspector?(shop: string): LineInspector;
   roots(shop: string, syncedAt: Date): Pass<unknown>;
   children(shop: string): Pass<unknown>;
 }
@@ -34,9 +34,8 @@ const where = (entry: BulkLine) => `bulk result line ${entry.line + 1}`;
 
 const SELLING_PLAN_ID = Buffer.from('"sellingPlanId"');
 
-/** Child lines that may name a selling plan (a cheap byte test; the scan decides on the parsed line). */
-const mayHaveSellingPlan = (buffer: Buffer, start: number, end: number) =>
-  isChildLine(buffer, start, end) && buffer.subarray(start, end).indexOf(SELLING_PLAN_ID) !== -1;
+/** Child lines that may name a selling plan (a cheap byte test; the inspector decides on the parsed line). */
+const mayHaveSellingPlan = (buffer: Buffer, start: number, end: number) => buffer.subarray(start, end).indexOf(SELLING_PLAN_ID) !== -1;
 
 export function resourceImport(resource: BackfillResource, writer: SqlWriter): ResourceImport {
   if (resource === "orders") {
@@ -50,12 +49,15 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
         query: ORDERS_COUNT,
         read: (data) => (data as { ordersCount?: { count?: number } | null }).ordersCount?.count ?? null,
       },
-      async scan(shop, file) {
+      inspector(shop) {
         subscriptionOrders = new Set();
-        for await (const { line, text } of readLines(file, 0, mayHaveSellingPlan)) {
-          const entry = { line, json: parseLine(text, line) };
-          if (mapLineItem(shop, parentOf(entry), UNVERSIONED, entry.json, where(entry)).sellingPlanId !== null) subscriptionOrders.add(parentOf(entry));
-        }
+        return {
+          wants: mayHaveSellingPlan,
+          line(text, line) {
+            const entry = { line, json: parseLine(text, line) };
+            if (mapLineItem(shop, parentOf(entry), UNVERSIONED, entry.json, where(entry)).sellingPlanId !== null) subscriptionOrders.add(parentOf(entry));
+          },
+        };
       },
       roots: (shop, syncedAt) =>
         pass(

@@ -7,7 +7,7 @@
 // Position: 0 … lineCount-1 in the roots pass, lineCount … 2·lineCount-1 in the children pass.
 import { ShopifyDataError } from "../node-reader";
 import type { Statement } from "../write/statements";
-import { readLines } from "./jsonl-file";
+import { type BulkFileScan, readLines } from "./jsonl-file";
 
 export interface BulkLine {
   line: number;
@@ -38,14 +38,9 @@ export interface TwoPassHandlers {
   run(statements: Statement[]): Promise<void>;
 }
 
-const PARENT_KEY = Buffer.from('"__parentId":');
-
-/** A child line carries __parentId (as a key: inside a string value its quotes would be escaped). */
-export function isChildLine(buffer: Buffer, start: number, end: number): boolean {
-  return buffer.subarray(start, end).lastIndexOf(PARENT_KEY) !== -1;
-}
-
-export async function importTwoPass(path: string, lineCount: number, startPosition: number, handlers: TwoPassHandlers, batchSize = 1_000): Promise<void> {
+/** `scan` is the file's (which lines are children, and how many lines there are). */
+export async function importTwoPass(path: string, scan: BulkFileScan, startPosition: number, handlers: TwoPassHandlers, batchSize = 1_000): Promise<void> {
+  const { lineCount } = scan;
   for (const kind of ["roots", "children"] as const) {
     const offset = kind === "roots" ? 0 : lineCount;
     if (startPosition >= offset + lineCount) continue;
@@ -64,7 +59,7 @@ export async function importTwoPass(path: string, lineCount: number, startPositi
       // Awaited at the next flush; until then a failure must not count as unhandled.
       inFlight.catch(() => {});
     };
-    const wanted = kind === "children" ? isChildLine : (buffer: Buffer, start: number, end: number) => !isChildLine(buffer, start, end);
+    const wanted = kind === "children" ? (line: number) => scan.isChild(line) : (line: number) => !scan.isChild(line);
     for await (const { line, text } of readLines(path, fromLine, wanted)) {
       nextLine = line + 1;
       batch.push(map({ line, json: parseLine(text, line) }));

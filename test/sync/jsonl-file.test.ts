@@ -1,0 +1,57 @@
+// The bulk file's line reading: the scan taken while downloading and the reads of the passes agree on
+// line numbers whatever the chunk boundaries (CRLF, empty lines, a last line without its newline).
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BulkFileScan, readLines, scanFile } from "../../app/sync/backfill/jsonl-file";
+
+const LINES = [
+  String.raw`{"id":"gid:\/\/shopify\/Order\/1","note":"a \"__parentId\": in a string"}`,
+  String.raw`{"id":"gid:\/\/shopify\/LineItem\/11","sellingPlan":{"sellingPlanId":"gid:\/\/shopify\/SellingPlan\/5"},"__parentId":"gid:\/\/shopify\/Order\/1"}`,
+  "",
+  String.raw`{"id":"gid:\/\/shopify\/LineItem\/12","sellingPlan":null,"__parentId":"gid:\/\/shopify\/Order\/1"}`,
+  String.raw`{"id":"gid:\/\/shopify\/Order\/2","note":"注文"}`,
+];
+const TEXT = LINES.join("\r\n") + "\n" + String.raw`{"id":"gid:\/\/shopify\/LineItem\/21","__parentId":"gid:\/\/shopify\/Order\/2"}`;
+
+function scanInChunks(bytes: Buffer, size: number) {
+  const seen: Array<[number, string]> = [];
+  const scan = new BulkFileScan({ wants: (buffer, start, end) => buffer.subarray(start, end).includes("sellingPlanId"), line: (text, line) => seen.push([line, text]) });
+  for (let at = 0; at < bytes.length; at += size) scan.push(bytes.subarray(at, at + size));
+  return { scan: scan.end(), seen };
+}
+
+describe("the bulk file scan", () => {
+  it("counts lines, marks the children and shows the inspector its lines, for any chunk size", () => {
+    const bytes = Buffer.from(TEXT);
+    for (const size of [1, 2, 7, 64, bytes.length]) {
+      const { scan, seen } = scanInChunks(bytes, size);
+      expect(scan.lineCount).toBe(6);
+      expect([0, 1, 2, 3, 4, 5].map((line) => scan.isChild(line))).toEqual([false, true, false, true, false, true]);
+      expect(scan.isChild(1_000_000)).toBe(false);
+      expect(seen).toEqual([[1, LINES[1]]]);
+    }
+  });
+
+  it("agrees with the passes' reads of the file, from any line", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "tsuzuku-jsonl-")), "result.jsonl");
+    writeFileSync(file, TEXT);
+    const scan = await scanFile(file, new BulkFileScan());
+    expect(scan.lineCount).toBe(6);
+    const roots = [];
+    for await (const entry of readLines(file, 0, (line) => !scan.isChild(line))) roots.push(entry);
+    expect(roots).toEqual([{ line: 0, text: LINES[0] }, { line: 4, text: LINES[4] }]);
+    const children = [];
+    for await (const entry of readLines(file, 2, (line) => scan.isChild(line))) children.push(entry.line);
+    expect(children).toEqual([3, 5]);
+  });
+
+  it("grows its child marks past the first 524,288 lines", () => {
+    const scan = new BulkFileScan();
+    scan.push(Buffer.from("{}\n".repeat(600_000) + '{"id":"x","__parentId":"y"}\n'));
+    expect(scan.end().lineCount).toBe(600_001);
+    expect(scan.isChild(600_000)).toBe(true);
+    expect(scan.isChild(599_999)).toBe(false);
+  });
+});
