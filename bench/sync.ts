@@ -117,8 +117,15 @@ try {
       const writer = openSqlWriter(url);
       let exportSeconds = 0;
       const started = performance.now();
+      const steps: string[] = [];
+      let stepStarted = 0;
+      const onStep = (step: string) => {
+        const at = performance.now();
+        steps.push(`${step} ${fmt((at - (stepStarted || started + exportSeconds * 1000)) / 1000, 1)} s`);
+        stepStarted = at;
+      };
       const result = await runBackfill({
-        db, writer, client, shop: SHOP, resource: "orders", workDir: dir,
+        db, writer, client, shop: SHOP, resource: "orders", workDir: dir, onStep,
         poll: {
           intervalMs: 250, maxIntervalMs: 1_000,
           onProgress: (op) => {
@@ -138,6 +145,7 @@ try {
           `${fmt(stored / appSeconds)} orders/s (app side), ${fmt(stored / totalSeconds)} orders/s end to end · ` +
           `${fmt(stored)} orders, ${fmt(lines)} lines · peak RSS so far ${fmt(process.resourceUsage().maxRSS / 1024)} MB`,
       );
+      console.log(`         app-side steps: ${steps.join(" · ")}`);
     } finally {
       await cleanup();
     }

@@ -12,7 +12,25 @@ export class ShopifyDataError extends Error {
 type Json = Record<string, unknown>;
 
 export class NodeReader {
-  constructor(readonly node: Json, readonly where: string) {}
+  /**
+   * Where this object sits, for error messages: a name, or the parent and the key that led here. Kept
+   * as parts and joined only on failure (a backfill reads some 30 nested objects per order).
+   */
+  readonly #parent: NodeReader | null;
+  readonly #at: string;
+  readonly #index: number;
+
+  /** `where` names a top-level object; under a parent it is the key (and `index` the list position). */
+  constructor(readonly node: Json, where: string, parent: NodeReader | null = null, index = -1) {
+    this.#at = where;
+    this.#parent = parent;
+    this.#index = index;
+  }
+
+  get where(): string {
+    if (!this.#parent) return this.#at;
+    return `${this.#parent.where}.${this.#at}${this.#index >= 0 ? `[${this.#index}]` : ""}`;
+  }
 
   static of(value: unknown, where: string): NodeReader {
     if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ShopifyDataError(`${where}: not an object`);
@@ -68,7 +86,7 @@ export class NodeReader {
   object(key: string): NodeReader {
     const value = this.node[key];
     if (typeof value !== "object" || value === null || Array.isArray(value)) this.#fail(key, "an object");
-    return new NodeReader(value as Json, `${this.where}.${key}`);
+    return new NodeReader(value as Json, key, this);
   }
 
   optionalObject(key: string): NodeReader | null {
@@ -78,7 +96,10 @@ export class NodeReader {
   list(key: string): NodeReader[] {
     const value = this.node[key];
     if (!Array.isArray(value)) this.#fail(key, "a list");
-    return (value as unknown[]).map((item, index) => NodeReader.of(item, `${this.where}.${key}[${index}]`));
+    return (value as unknown[]).map((item, index) => {
+      if (typeof item !== "object" || item === null || Array.isArray(item)) throw new ShopifyDataError(`${this.where}.${key}[${index}]: not an object`);
+      return new NodeReader(item as Json, key, this, index);
+    });
   }
 
   /** The `id` of a nested `{ id }` object, or null when the object is null. */

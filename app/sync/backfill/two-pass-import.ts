@@ -36,6 +36,8 @@ export interface TwoPassHandlers {
   /** Statements recording progress: the new position and how many roots this batch stored. */
   checkpoint(position: number, rootsInBatch: number): Statement[];
   run(statements: Statement[]): Promise<void>;
+  /** Told when a pass has committed its last batch. */
+  passDone?(kind: "roots" | "children"): void;
 }
 
 /** `scan` is the file's (which lines are children, and how many lines there are). */
@@ -68,6 +70,7 @@ export async function importTwoPass(path: string, scan: BulkFileScan, startPosit
     nextLine = lineCount;
     await flush();
     await inFlight;
+    handlers.passDone?.(kind);
   }
 }
 
