@@ -109,7 +109,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
         roots: handlers.roots(shop, syncedAt),
         children: handlers.children(shop),
         checkpoint,
-        run: (statements) => options.writer.run(statements),
+        bulk: () => options.writer.bulk(),
         passDone: options.onStep,
       }, options.batchSize);
     }

@@ -6,7 +6,7 @@
 //
 // Position: 0 … lineCount-1 in the roots pass, lineCount … 2·lineCount-1 in the children pass.
 import { ShopifyDataError } from "../node-reader";
-import type { Statement } from "../write/statements";
+import type { BulkSession, Statement } from "../write/statements";
 import { type BulkFileScan, readLines } from "./jsonl-file";
 
 export interface BulkLine {
@@ -35,7 +35,8 @@ export interface TwoPassHandlers {
   children: Pass<unknown>;
   /** Statements recording progress: the new position and how many roots this batch stored. */
   checkpoint(position: number, rootsInBatch: number): Statement[];
-  run(statements: Statement[]): Promise<void>;
+  /** A bulk session per pass: batches are committed a few at a time, each with its checkpoint. */
+  bulk(): BulkSession;
   /** Told when a pass has committed its last batch. */
   passDone?(kind: "roots" | "children"): void;
 }
@@ -50,26 +51,36 @@ export async function importTwoPass(path: string, scan: BulkFileScan, startPosit
     const { map, write } = handlers[kind];
     let batch: unknown[] = [];
     let nextLine = fromLine;
-    // One batch is written while the next is parsed; batches still commit one after another, in order.
+    const session = handlers.bulk();
+    // One batch is written while the next is parsed; batches still apply one after another, in order.
     let inFlight: Promise<void> = Promise.resolve();
     const flush = async () => {
       const statements = batch.length === 0 ? [] : write(batch);
       const writing = [...statements, ...handlers.checkpoint(offset + nextLine, kind === "roots" ? batch.length : 0)];
       batch = [];
       await inFlight;
-      inFlight = handlers.run(writing);
+      inFlight = session.append(writing);
       // Awaited at the next flush; until then a failure must not count as unhandled.
       inFlight.catch(() => {});
     };
     const wanted = kind === "children" ? (line: number) => scan.isChild(line) : (line: number) => !scan.isChild(line);
-    for await (const { line, text } of readLines(path, fromLine, wanted)) {
-      nextLine = line + 1;
-      batch.push(map({ line, json: parseLine(text, line) }));
-      if (batch.length >= batchSize) await flush();
+    try {
+      for await (const { line, text } of readLines(path, fromLine, wanted)) {
+        nextLine = line + 1;
+        batch.push(map({ line, json: parseLine(text, line) }));
+        if (batch.length >= batchSize) await flush();
+      }
+      nextLine = lineCount;
+      await flush();
+      await inFlight;
+    } catch (error) {
+      // Bad data or a failed batch: what was applied before it is committed (each batch with its
+      // checkpoint), so the next attempt resumes there.
+      await inFlight.catch(() => {});
+      await session.end().catch(() => {});
+      throw error;
     }
-    nextLine = lineCount;
-    await flush();
-    await inFlight;
+    await session.end();
     handlers.passDone?.(kind);
   }
 }

@@ -1,7 +1,17 @@
 // The SQLite bulk writer's connection lives on a worker thread: better-sqlite3 is synchronous, so on
 // the main thread every batch written would stop the parsing of the next. With the connection on its
-// own thread the backfill parses batch n+1 while batch n commits — the machine's second core at work.
-// Batches are committed in the order they are sent, each in one transaction (statements + checkpoint).
+// own thread the backfill parses batch n+1 while batch n is written — the machine's second core at work.
+//
+// Two ways to write, both applied in the order they are sent:
+// - `run`: statements in a transaction of their own (all or nothing);
+// - a bulk session's `append`: batches that share one open transaction, committed every few batches
+//   (each batch carries its own checkpoint, so any commit boundary is a consistent resume point). On
+//   SQLite a commit writes every page the batch dirtied to the WAL: orders land at random places of the
+//   customer index, so bigger transactions write far fewer pages per row. Only one session's batches
+//   are ever in the open transaction: anything else commits it first, and so does a pause of 100 ms
+//   between batches (the app's main-thread connection may be waiting for the lock). When a batch fails, the session's
+//   uncommitted batches are rolled back with it, and the session refuses every later batch (its caller
+//   must resume from the last committed checkpoint).
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 
@@ -12,6 +22,9 @@ export interface ThreadStatement {
   rows?: unknown[][];
 }
 
+/** A bulk session's open transaction is committed after this long without a batch. */
+const IDLE_COMMIT_MS = 100;
+
 // Plain JavaScript, evaluated as the worker's CommonJS main: no TypeScript loader needed in the thread.
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -19,6 +32,8 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, { timeout: 10000 });
 db.pragma("journal_mode = WAL");
 db.pragma("synchronous = NORMAL");
+// Checkpoint (copy the WAL into the database, with an fsync) every 40 MB of WAL instead of every 4 MB.
+db.pragma("wal_autocheckpoint = 10000");
 db.defaultSafeIntegers(true);
 const prepared = new Map();
 const statementFor = (sql) => {
@@ -26,18 +41,68 @@ const statementFor = (sql) => {
   if (!statement) prepared.set(sql, (statement = db.prepare(sql)));
   return statement;
 };
-const runAll = db.transaction((statements) => {
+const execute = (statements) => {
   for (const { sql, params, rows } of statements) {
     const statement = statementFor(sql);
     if (rows) for (const row of rows) statement.run(row);
     else statement.run(params);
   }
-});
-parentPort.on("message", ({ id, kind, statements, sql, params }) => {
+};
+const runAll = db.transaction(execute);
+let openSession = null;
+let idleCommit = null;
+const failedSessions = new Set();
+const SESSION_FAILED = "an earlier batch of this bulk write failed and was rolled back with the batches not yet committed";
+// Commits the open session's transaction. A failed COMMIT rolls back and marks that session failed.
+const commitOpen = () => {
+  if (idleCommit !== null) clearTimeout(idleCommit);
+  idleCommit = null;
+  if (openSession === null) return;
+  const session = openSession;
+  openSession = null;
   try {
-    if (kind === "run") { runAll(statements); parentPort.postMessage({ id }); }
+    db.exec("COMMIT");
+  } catch (error) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    failedSessions.add(session);
+    throw error;
+  }
+};
+// Before another session's or a run's work: that session learns of a failure at its next call.
+const commitOthers = () => {
+  try { commitOpen(); } catch {}
+};
+const refuseFailed = (session) => {
+  if (failedSessions.delete(session)) throw new Error(SESSION_FAILED);
+};
+const append = (session, statements, commit) => {
+  refuseFailed(session);
+  if (openSession !== session) {
+    commitOthers();
+    db.exec("BEGIN IMMEDIATE");
+    openSession = session;
+  }
+  try {
+    execute(statements);
+  } catch (error) {
+    openSession = null;
+    if (db.inTransaction) db.exec("ROLLBACK");
+    failedSessions.add(session);
+    throw error;
+  }
+  if (commit) return commitOpen();
+  // Another connection (the app's own, on the main thread: it waits synchronously for the lock) may
+  // want to write: a session that sends nothing for a moment commits, so nobody waits long.
+  if (idleCommit !== null) clearTimeout(idleCommit);
+  idleCommit = setTimeout(commitOthers, workerData.idleCommitMs);
+};
+parentPort.on("message", ({ id, kind, statements, sql, params, session, commit }) => {
+  try {
+    if (kind === "run") { commitOthers(); runAll(statements); parentPort.postMessage({ id }); }
+    else if (kind === "append") { append(session, statements, commit); parentPort.postMessage({ id }); }
+    else if (kind === "end") { if (openSession === session) commitOpen(); refuseFailed(session); parentPort.postMessage({ id }); }
     else if (kind === "query") parentPort.postMessage({ id, rows: statementFor(sql).all(...params) });
-    else if (kind === "close") { db.close(); parentPort.postMessage({ id }); }
+    else if (kind === "close") { commitOthers(); db.close(); parentPort.postMessage({ id }); }
   } catch (error) {
     parentPort.postMessage({ id, error: error && error.message ? error.message : String(error), code: error && error.code });
   }
@@ -48,10 +113,11 @@ export class SqliteThread {
   readonly #worker: Worker;
   readonly #waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   #nextId = 0;
+  #nextSession = 0;
 
   constructor(file: string) {
     const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-    this.#worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { file, driver } });
+    this.#worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { file, driver, idleCommitMs: IDLE_COMMIT_MS } });
     this.#worker.on("message", (message: { id: number; rows?: unknown[]; error?: string; code?: string }) => {
       const waiter = this.#waiting.get(message.id);
       this.#waiting.delete(message.id);
@@ -78,6 +144,20 @@ export class SqliteThread {
 
   run(statements: ThreadStatement[]): Promise<void> {
     return this.#send({ kind: "run", statements });
+  }
+
+  /** A new bulk session's id. */
+  session(): number {
+    return this.#nextSession++;
+  }
+
+  append(session: number, statements: ThreadStatement[], commit: boolean): Promise<void> {
+    return this.#send({ kind: "append", session, statements, commit });
+  }
+
+  /** Commits the session's open batches; fails if one of its batches failed. */
+  end(session: number): Promise<void> {
+    return this.#send({ kind: "end", session });
   }
 
   query<T>(sql: string, params: unknown[]): Promise<T[]> {

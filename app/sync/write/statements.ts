@@ -32,10 +32,27 @@ export interface SqlWriter {
   param(n: number): string;
   /** Runs the statements in one transaction: all or nothing. */
   run(statements: Statement[]): Promise<void>;
+  /**
+   * A bulk import's batches, committed a few at a time: each batch must carry its own checkpoint, so
+   * that any commit is a consistent point to resume from. `append` resolving means applied, not yet
+   * committed; `end` commits what is left. After a failed batch the session's uncommitted batches are
+   * rolled back and it refuses more (resume from the last committed checkpoint).
+   */
+  bulk(options?: { commitEvery?: number }): BulkSession;
   /** Rows of a read (used for the writer's own bookkeeping). */
   query<T>(sql: string, ...params: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
+
+export interface BulkSession {
+  append(statements: Statement[]): Promise<void>;
+  end(): Promise<void>;
+}
+
+const SESSION_FAILED = "an earlier batch of this bulk write failed and was rolled back with the batches not yet committed";
+
+/** Batches per transaction in a bulk session (each about 1,000 orders or lines). */
+export const BATCHES_PER_COMMIT = 10;
 
 export function openSqlWriter(databaseUrl: string): SqlWriter {
   return databaseKind(databaseUrl) === "postgres" ? postgresWriter(databaseUrl) : sqliteWriter(databaseUrl);
@@ -87,6 +104,14 @@ function sqliteWriter(databaseUrl: string): SqlWriter {
     async run(statements) {
       if (statements.length > 0) await thread.run(statements);
     },
+    bulk({ commitEvery = BATCHES_PER_COMMIT } = {}) {
+      const session = thread.session();
+      let batches = 0;
+      return {
+        append: (statements) => thread.append(session, statements, ++batches % commitEvery === 0),
+        end: () => thread.end(session),
+      };
+    },
     query: <T>(sql: string, ...params: unknown[]) => thread.query<T>(sql, params.map(sqliteValue)),
     close: () => thread.close(),
   };
@@ -131,6 +156,14 @@ function postgresWriter(databaseUrl: string): SqlWriter {
     if (!sql) sqlCache.set(spec, (sql = upsertFromArraysSql(spec, await typesOf(client, spec))));
     return { sql, params: columns };
   };
+  /** Commits the bulk session whose transaction holds the connection, if any. */
+  let openBulk: (() => Promise<void>) | null = null;
+  const execute = async (client: pg.PoolClient, statements: Statement[]) => {
+    for (const statement of statements) {
+      const { sql, params } = await prepare(client, statement);
+      await client.query(sql, params);
+    }
+  };
   return {
     dialect: "postgres",
     upsert(spec, rows) {
@@ -143,13 +176,11 @@ function postgresWriter(databaseUrl: string): SqlWriter {
     param: (n) => `$${n}`,
     async run(statements) {
       if (statements.length === 0) return;
+      await openBulk?.().catch(() => {});
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
-        for (const statement of statements) {
-          const { sql, params } = await prepare(client, statement);
-          await client.query(sql, params);
-        }
+        await execute(client, statements);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});
@@ -158,7 +189,67 @@ function postgresWriter(databaseUrl: string): SqlWriter {
         client.release();
       }
     },
+    // The session holds the pool's one connection while its transaction is open (a few batches); a
+    // `run` meanwhile commits the session's batches first, as on SQLite.
+    bulk({ commitEvery = BATCHES_PER_COMMIT } = {}) {
+      let client: pg.PoolClient | null = null;
+      let batches = 0;
+      let failed = false;
+      // Appends and commits one after another: a commit never lands inside a batch.
+      let queue: Promise<unknown> = Promise.resolve();
+      const serially = <T>(step: () => Promise<T>): Promise<T> => {
+        const next = queue.then(step, step);
+        queue = next.catch(() => {});
+        return next;
+      };
+      const commit = () =>
+        serially(async () => {
+          const open = client;
+          client = null;
+          if (openBulk === commit) openBulk = null;
+          if (!open) return;
+          try {
+            await open.query("COMMIT");
+          } catch (error) {
+            failed = true;
+            throw error;
+          } finally {
+            open.release();
+          }
+        });
+      const refuseFailed = () => {
+        if (failed) throw new Error(SESSION_FAILED);
+      };
+      return {
+        append: (statements) =>
+          serially(async () => {
+            refuseFailed();
+            try {
+              if (!client) {
+                await openBulk?.().catch(() => {});
+                client = await pool.connect();
+                openBulk = commit;
+                await client.query("BEGIN");
+              }
+              await execute(client, statements);
+            } catch (error) {
+              failed = true;
+              const open = client;
+              client = null;
+              if (openBulk === commit) openBulk = null;
+              await open?.query("ROLLBACK").catch(() => {});
+              open?.release();
+              throw error;
+            }
+          }).then(() => (++batches % commitEvery === 0 ? commit() : undefined)),
+        end: async () => {
+          await commit();
+          refuseFailed();
+        },
+      };
+    },
     async query<T>(sql: string, ...params: unknown[]) {
+      await openBulk?.().catch(() => {});
       return (await pool.query(sql, params.map(postgresValue))).rows as T[];
     },
     async close() {
