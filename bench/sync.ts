@@ -121,7 +121,7 @@ try {
       let stepStarted = 0;
       const onStep = (step: string) => {
         const at = performance.now();
-        steps.push(`${step} ${fmt((at - (stepStarted || started + exportSeconds * 1000)) / 1000, 1)} s`);
+        steps.push(`${step} ${fmt((at - (stepStarted || started + exportSeconds * 1000)) / 1000, 1)} s (peak RSS ${fmt(process.resourceUsage().maxRSS / 1024)} MB)`);
         stepStarted = at;
       };
       const result = await runBackfill({

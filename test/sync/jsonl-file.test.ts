@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { GidSet } from "../../app/sync/backfill/gid-set";
 import { BulkFileScan, readLines, scanFile } from "../../app/sync/backfill/jsonl-file";
 
 const LINES = [
@@ -53,5 +54,21 @@ describe("the bulk file scan", () => {
     expect(scan.end().lineCount).toBe(600_001);
     expect(scan.isChild(600_000)).toBe(true);
     expect(scan.isChild(599_999)).toBe(false);
+  });
+});
+
+describe("GidSet", () => {
+  it("holds numeric gids as numbers and any other id as it is, exactly", () => {
+    const set = new GidSet("Order");
+    set.add("gid://shopify/Order/5000000000000");
+    set.add("gid://shopify/Order/abc");
+    set.add("gid://shopify/LineItem/5000000000001");
+    expect(set.has("gid://shopify/Order/5000000000000")).toBe(true);
+    expect(set.has("gid://shopify/Order/05000000000000")).toBe(false);
+    expect(set.has("gid://shopify/Order/5000000000001")).toBe(false);
+    expect(set.has("gid://shopify/LineItem/5000000000001")).toBe(true);
+    expect(set.has("gid://shopify/Order/5000000000001")).toBe(false);
+    expect(set.has("gid://shopify/Order/abc")).toBe(true);
+    expect(set.size).toBe(3);
   });
 });

@@ -8,6 +8,7 @@ import { mapLineItem, mapOrder, ORDER_LINE_TABLE, ORDER_TABLE, type OrderRow, RE
 import { markSubscriptionOrders } from "../orders/order-writes";
 import type { SqlWriter } from "../write/statements";
 import type { TableSpec } from "../write/upsert-sql";
+import { GidSet } from "./gid-set";
 import type { LineInspector } from "./jsonl-file";
 import { type BulkLine, type Pass, parseLine, pass } from "./two-pass-import";
 
@@ -42,7 +43,7 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
     // Orders with a line sold on a selling plan, read from the file before the roots pass: the flag
     // is written with the order instead of by an UPDATE after its lines (measured on PostgreSQL,
     // 100,000 orders: those UPDATEs took 3 s, as long as inserting every order).
-    let subscriptionOrders = new Set<string>();
+    let subscriptionOrders = new GidSet("Order");
     return {
       query: ORDERS_BULK_EXPORT,
       countQuery: {
@@ -50,7 +51,7 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
         read: (data) => (data as { ordersCount?: { count?: number } | null }).ordersCount?.count ?? null,
       },
       inspector(shop) {
-        subscriptionOrders = new Set();
+        subscriptionOrders = new GidSet("Order");
         return {
           wants: mayHaveSellingPlan,
           line(text, line) {

@@ -7,7 +7,11 @@
 // Position: 0 … lineCount-1 in the roots pass, lineCount … 2·lineCount-1 in the children pass.
 import { ShopifyDataError } from "../node-reader";
 import type { BulkSession, Statement } from "../write/statements";
+import { collectGarbage } from "./collect-garbage";
 import { type BulkFileScan, readLines } from "./jsonl-file";
+
+/** Batches between full garbage collections (see collect-garbage.ts). */
+const BATCHES_PER_COLLECTION = 100;
 
 export interface BulkLine {
   line: number;
@@ -51,6 +55,7 @@ export async function importTwoPass(path: string, scan: BulkFileScan, startPosit
     const { map, write } = handlers[kind];
     let batch: unknown[] = [];
     let nextLine = fromLine;
+    let batches = 0;
     const session = handlers.bulk();
     // One batch is written while the next is parsed; batches still apply one after another, in order.
     let inFlight: Promise<void> = Promise.resolve();
@@ -59,6 +64,7 @@ export async function importTwoPass(path: string, scan: BulkFileScan, startPosit
       const writing = [...statements, ...handlers.checkpoint(offset + nextLine, kind === "roots" ? batch.length : 0)];
       batch = [];
       await inFlight;
+      if (++batches % BATCHES_PER_COLLECTION === 0) collectGarbage();
       inFlight = session.append(writing);
       // Awaited at the next flush; until then a failure must not count as unhandled.
       inFlight.catch(() => {});

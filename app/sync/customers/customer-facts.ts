@@ -21,10 +21,10 @@ export function deriveCustomers(writer: SqlWriter, shop: string, syncedAt: Date,
     INSERT INTO "Customer" (${COLUMNS.map((c) => `"${c}"`).join(",")})
     SELECT "shop", "customerId", "id", "processedAt", "n", "firstVisitSource", "utmSource", "utmMedium", "utmCampaign", ${firstCode}, ${p(1)}
     FROM (
-      SELECT o.*,
+      SELECT "shop", "customerId", "id", "processedAt", "firstVisitSource", "utmSource", "utmMedium", "utmCampaign", "discountCodes",
         ROW_NUMBER() OVER (PARTITION BY "customerId" ORDER BY "processedAt", "id") AS "rank",
         COUNT(*) OVER (PARTITION BY "customerId") AS "n"
-      FROM "Order" o
+      FROM "Order"
       WHERE "shop" = ${p(2)} AND ${COUNTED}${customerIds ? ` AND "customerId" IN (${placeholderList(writer, ids.length, 2)})` : ""}
     ) ranked
     WHERE "rank" = 1

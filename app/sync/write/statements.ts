@@ -63,9 +63,23 @@ export function placeholderList(writer: Pick<SqlWriter, "param">, count: number,
   return Array.from({ length: count }, (_, i) => writer.param(offset + i + 1)).join(",");
 }
 
+// Many rows share one Date object (a batch's syncedAt, the bulk lines' UNVERSIONED): converted once.
+let lastDate: Date | null = null;
+let lastTime = Number.NaN;
+let lastIso = "";
+function isoOf(date: Date): string {
+  const time = date.getTime();
+  if (date !== lastDate || time !== lastTime) {
+    lastIso = date.toISOString();
+    lastDate = date;
+    lastTime = time;
+  }
+  return lastIso;
+}
+
 function sqliteValue(value: unknown): unknown {
   if (value === undefined || value === null) return null;
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return isoOf(value);
   if (typeof value === "boolean") return value ? 1 : 0;
   return value;
 }
@@ -74,7 +88,7 @@ function postgresValue(value: unknown): unknown {
   if (value === undefined || value === null) return null;
   // timestamp(3) without time zone holds UTC (as Prisma writes it): an ISO string's "Z" is dropped
   // as is, whereas a Date would be sent in this process's local offset.
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return isoOf(value);
   if (typeof value === "bigint") return value.toString();
   return value;
 }
