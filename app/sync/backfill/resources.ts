@@ -22,6 +22,8 @@ export type BackfillResource = "orders" | "subscriptionContracts";
 
 export interface ResourceImport {
   query: string;
+  /** The tables the import writes (their statistics are refreshed after it). */
+  tables: string[];
   /** A query answering the expected count, read before the export for the progress bar. */
   countQuery?: { query: string; read: (data: unknown) => number | null };
   /** Child lines read while the file is scanned (downloaded), before the passes: what the roots pass wants to know of the children. */
@@ -46,6 +48,7 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
     let subscriptionOrders = new GidSet("Order");
     return {
       query: ORDERS_BULK_EXPORT,
+      tables: [ORDER_TABLE.table, ORDER_LINE_TABLE.table, REFUND_TABLE.table, "Customer"],
       countQuery: {
         query: ORDERS_COUNT,
         read: (data) => (data as { ordersCount?: { count?: number } | null }).ordersCount?.count ?? null,
@@ -85,6 +88,7 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
   }
   return {
     query: CONTRACTS_BULK_EXPORT,
+    tables: [CONTRACT_TABLE.table, CONTRACT_LINE_TABLE.table, STATUS_CHANGE_TABLE.table],
     roots: (shop, syncedAt) =>
       pass(
         (entry) => mapContract(shop, entry.json, syncedAt, where(entry)),

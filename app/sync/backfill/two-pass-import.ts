@@ -11,7 +11,7 @@ import { collectGarbage } from "./collect-garbage";
 import { type BulkFileScan, readLines } from "./jsonl-file";
 
 /** Batches between full garbage collections (see collect-garbage.ts). */
-const BATCHES_PER_COLLECTION = 100;
+const BATCHES_PER_COLLECTION = 50;
 
 export interface BulkLine {
   line: number;
