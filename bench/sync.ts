@@ -3,12 +3,14 @@
 //   npx tsx bench/sync.ts [--orders 1000000] [--seed 1] [--databases sqlite,postgres]
 // The emulator runs in its own process (as Shopify would be), so this process's peak RSS is the sync's
 // alone. PostgreSQL: TEST_POSTGRES_URL if set, else a throwaway server from Debian's package.
-// Prints, per database: Shopify-side export time, the app's download + write time, orders/s over the
+// Each database is measured in a process of its own. Prints, per database: Shopify-side export time, the app's download + write time, orders/s over the
 // app's part and over the whole backfill, and peak RSS.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createDb, prepareDb } from "../app/db.server";
@@ -101,12 +103,24 @@ async function databaseFor(kind: string, dir: string): Promise<{ url: string; cl
   };
 }
 
+const kinds = values.databases!.split(",");
+if (kinds.length > 1) {
+  // One process per database: peak RSS is a process's figure, and the second database's run would
+  // otherwise carry the first one's peak and its leftover heap.
+  for (const kind of kinds) {
+    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--orders", values.orders!, "--seed", values.seed!, "--databases", kind], { stdio: "inherit" });
+    const [code] = (await once(child, "exit")) as [number | null];
+    if (code !== 0) process.exit(code ?? 1);
+  }
+  process.exit(0);
+}
+
 const emulator = await startEmulator();
 const dir = mkdtempSync(path.join(tmpdir(), "tsuzuku-bench-sync-"));
 try {
   const token = await accessToken(emulator.url);
   console.log(`bench:sync — ${fmt(Number(values.orders))} orders (seed ${values.seed}), emulator at ${emulator.url}`);
-  for (const kind of values.databases!.split(",")) {
+  for (const kind of kinds) {
     const { url, cleanup } = await databaseFor(kind, dir);
     try {
       runPrisma(["migrate", "deploy"], url, { quiet: true });
@@ -117,6 +131,12 @@ try {
       const writer = openSqlWriter(url);
       let exportSeconds = 0;
       const started = performance.now();
+      // What the memory is at its highest sample (every 250 ms): V8's heap, or native (SQLite, buffers).
+      let highest = process.memoryUsage();
+      const sampler = setInterval(() => {
+        const now = process.memoryUsage();
+        if (now.rss > highest.rss) highest = now;
+      }, 250);
       const steps: string[] = [];
       let stepStarted = 0;
       const onStep = (step: string) => {
@@ -133,6 +153,7 @@ try {
           },
         },
       });
+      clearInterval(sampler);
       const totalSeconds = (performance.now() - started) / 1000;
       const appSeconds = totalSeconds - exportSeconds;
       const stored = await db.order.count({ where: { shop: SHOP } });
@@ -146,6 +167,8 @@ try {
           `${fmt(stored)} orders, ${fmt(lines)} lines · peak RSS so far ${fmt(process.resourceUsage().maxRSS / 1024)} MB`,
       );
       console.log(`         app-side steps: ${steps.join(" · ")}`);
+      const mb = (bytes: number) => `${fmt(bytes / 1048576)} MB`;
+      console.log(`         highest RSS sample ${mb(highest.rss)}: V8 heap ${mb(highest.heapTotal)} (${mb(highest.heapUsed)} used), outside it ${mb(highest.rss - highest.heapTotal)}`);
     } finally {
       await cleanup();
     }
