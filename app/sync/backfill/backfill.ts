@@ -1,8 +1,8 @@
 // One backfill of one resource for one shop, resumable at every step:
 //   exporting   — a bulk operation runs on Shopify; its id is kept in the shop's SyncCursor, so a
 //                 restarted worker goes on polling it instead of starting another;
-//   downloading — the JSONL result is streamed to a local file;
-//   writing     — two passes (roots, then children), each batch committed with the cursor position.
+//   downloading — the JSONL result is streamed to a local file, and its roots are written on the way;
+//   writing     — the children, read from the file; each batch is committed with the cursor position.
 // The SyncRun row carries what the merchant sees: phase, done / expected, rate, ETA, last error.
 // When it completes, the cursor's reconciliation watermark is set to when the run began, so the next
 // reconciliation re-reads everything that changed while the export ran.
@@ -15,7 +15,7 @@ import type { SqlWriter, Statement } from "../write/statements";
 import { BulkOperationError, type PollOptions, startBulkExport, waitForBulkOperation } from "./bulk-operation";
 import { BulkFileScan, downloadFile, scanFile } from "./jsonl-file";
 import { type BackfillResource, resourceImport } from "./resources";
-import { importTwoPass } from "./two-pass-import";
+import { importChildren, rootsPass } from "./two-pass-import";
 
 export interface BackfillOptions {
   db: Db;
@@ -33,7 +33,8 @@ export interface BackfillOptions {
   onStep?: (step: BackfillStep) => void;
 }
 
-export type BackfillStep = "downloaded" | "roots" | "children" | "customers";
+/** "roots": downloaded, with the roots written on the way. */
+export type BackfillStep = "roots" | "children" | "customers";
 
 export interface BackfillResult {
   runId: string;
@@ -72,19 +73,6 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     await db.syncRun.update({ where: { id: run.id }, data: { phase: "downloading", expectedCount: operation.rootObjectCount } });
     await mkdir(options.workDir, { recursive: true });
     const file = path.join(options.workDir, `${safeName(shop)}-${resource}-${operationId.split("/").pop()}.jsonl`);
-    // The file is scanned as it downloads (line count, children, the lines the resource reads first);
-    // a backfill resumed after the download scans the file it kept.
-    const scan = new BulkFileScan(handlers.inspector?.(shop));
-    if (operation.url && !(await isFile(file))) {
-      const partial = `${file}.partial`;
-      await downloadFile(operation.url, partial, scan);
-      await rename(partial, file);
-    } else if (operation.url) {
-      await scanFile(file, scan);
-    }
-    options.onStep?.("downloaded");
-
-    await db.syncRun.update({ where: { id: run.id }, data: { phase: "writing" } });
     const writingStartedAt = Date.now();
     let written = 0;
     const startPosition = cursor.bulkLinesConsumed;
@@ -103,16 +91,34 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
           roots, rate, eta, at, run.id),
       ];
     };
-    if (scan.lineCount > 0) {
-      const syncedAt = now();
-      await importTwoPass(file, scan, startPosition, {
-        roots: handlers.roots(shop, syncedAt),
-        children: handlers.children(shop),
-        checkpoint,
-        bulk: () => options.writer.bulk(),
-        passDone: options.onStep,
-      }, options.batchSize);
+    const passes = {
+      roots: handlers.roots(shop, now()),
+      children: handlers.children(shop),
+      checkpoint,
+      bulk: () => options.writer.bulk(),
+      passDone: options.onStep,
+    };
+    // The file is scanned as it downloads (line count, children, the lines the resource reads first)
+    // and its roots are written on the way (the download waits for the writer); a backfill resumed
+    // after the download scans the file it kept, the same way.
+    const roots = rootsPass(passes, startPosition, options.batchSize);
+    const scan = new BulkFileScan(handlers.inspector?.(shop), roots.visit);
+    try {
+      if (operation.url && !(await isFile(file))) {
+        const partial = `${file}.partial`;
+        await downloadFile(operation.url, partial, scan, roots.drain);
+        await rename(partial, file);
+      } else if (operation.url) {
+        await scanFile(file, scan, roots.drain);
+      }
+    } catch (error) {
+      await roots.abandon();
+      throw error;
     }
+    await roots.finish(scan.lineCount);
+
+    await db.syncRun.update({ where: { id: run.id }, data: { phase: "writing" } });
+    if (scan.lineCount > 0) await importChildren(file, scan, startPosition, passes, options.batchSize);
 
     // Customers are facts of the orders: derived once the orders are in.
     // PostgreSQL plans by its statistics, which still describe the tables before the import (empty, on a

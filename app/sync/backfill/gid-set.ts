@@ -25,6 +25,12 @@ export class GidSet {
     else this.#numbers.add(n);
   }
 
+  /** Removes the gid; true if it was held. */
+  delete(gid: string): boolean {
+    const n = this.#number(gid);
+    return n === null ? this.#others.delete(gid) : this.#numbers.delete(n);
+  }
+
   has(gid: string): boolean {
     const n = this.#number(gid);
     return n === null ? this.#others.has(gid) : this.#numbers.has(n);

@@ -56,9 +56,11 @@ export class BulkFileScan {
   #children = new Uint8Array(1 << 16);
   readonly #splitter: LineSplitter;
 
-  constructor(inspector?: LineInspector) {
+  /** `onRoot` sees each root line (not decoded) as it is scanned. */
+  constructor(inspector?: LineInspector, onRoot?: (buffer: Buffer, start: number, end: number, line: number) => void) {
     this.#splitter = new LineSplitter((buffer, start, end, line) => {
-      if (end === start || !isChildLine(buffer, start, end)) return;
+      if (end === start) return;
+      if (!isChildLine(buffer, start, end)) return onRoot?.(buffer, start, end, line);
       this.#markChild(line);
       if (inspector?.wants(buffer, start, end)) inspector.line(buffer.toString("utf8", start, end), line);
     });
@@ -94,7 +96,7 @@ export class BulkFileScan {
  * The body's chunks through its reader, whichever fetch made it: under remix-serve (`npm start`) the
  * global fetch is Remix's polyfill, whose ReadableStream Node's Readable.fromWeb refuses.
  */
-async function* chunksOf(body: ReadableStream<Uint8Array>, scan?: BulkFileScan): AsyncGenerator<Buffer> {
+async function* chunksOf(body: ReadableStream<Uint8Array>, scan?: BulkFileScan, afterChunk?: () => Promise<void>): AsyncGenerator<Buffer> {
   const reader = body.getReader();
   try {
     for (;;) {
@@ -103,17 +105,21 @@ async function* chunksOf(body: ReadableStream<Uint8Array>, scan?: BulkFileScan):
       const chunk = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
       scan?.push(chunk);
       yield chunk;
+      await afterChunk?.();
     }
   } finally {
     reader.releaseLock();
   }
 }
 
-/** Downloads the result to `path`, scanning it on the way when `scan` is given (ended here). */
-export async function downloadFile(url: string, path: string, scan?: BulkFileScan): Promise<number> {
+/**
+ * Downloads the result to `path`, scanning it on the way when `scan` is given (ended here);
+ * `afterChunk` is awaited after each chunk is scanned (the download waits for it).
+ */
+export async function downloadFile(url: string, path: string, scan?: BulkFileScan, afterChunk?: () => Promise<void>): Promise<number> {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`downloading the bulk result failed: HTTP ${response.status}`);
-  await pipeline(Readable.from(chunksOf(response.body, scan)), createWriteStream(path));
+  await pipeline(Readable.from(chunksOf(response.body, scan, afterChunk)), createWriteStream(path));
   scan?.end();
   return (await stat(path)).size;
 }
@@ -121,8 +127,11 @@ export async function downloadFile(url: string, path: string, scan?: BulkFileSca
 const fileChunks = (path: string) => createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
 
 /** Scans a file already downloaded (a backfill resumed after a restart). */
-export async function scanFile(path: string, scan: BulkFileScan): Promise<BulkFileScan> {
-  for await (const chunk of fileChunks(path)) scan.push(chunk);
+export async function scanFile(path: string, scan: BulkFileScan, afterChunk?: () => Promise<void>): Promise<BulkFileScan> {
+  for await (const chunk of fileChunks(path)) {
+    scan.push(chunk);
+    await afterChunk?.();
+  }
   return scan.end();
 }
 

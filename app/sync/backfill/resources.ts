@@ -26,7 +26,7 @@ export interface ResourceImport {
   tables: string[];
   /** A query answering the expected count, read before the export for the progress bar. */
   countQuery?: { query: string; read: (data: unknown) => number | null };
-  /** Child lines read while the file is scanned (downloaded), before the passes: what the roots pass wants to know of the children. */
+  /** Child lines read as the file is scanned (downloaded): which orders have a selling-plan line. */
   inspector?(shop: string): LineInspector;
   roots(shop: string, syncedAt: Date): Pass<unknown>;
   children(shop: string): Pass<unknown>;
@@ -42,10 +42,14 @@ const mayHaveSellingPlan = (buffer: Buffer, start: number, end: number) => buffe
 
 export function resourceImport(resource: BackfillResource, writer: SqlWriter): ResourceImport {
   if (resource === "orders") {
-    // Orders with a line sold on a selling plan, read from the file before the roots pass: the flag
-    // is written with the order instead of by an UPDATE after its lines (measured on PostgreSQL,
-    // 100,000 orders: those UPDATEs took 3 s, as long as inserting every order).
-    let subscriptionOrders = new GidSet("Order");
+    // The subscription flag is written with the order instead of by an UPDATE after its lines
+    // (measured on PostgreSQL, 100,000 orders: those UPDATEs took 3 s, as long as inserting every
+    // order). The roots pass runs as the file is scanned, and an order's lines follow it in the file:
+    // a batch is written once the chunk holding it has been scanned, so its orders' selling-plan lines
+    // have been seen (`pending`). A line seen after its order was written without the flag (or by a
+    // resumed run, which knows nothing of what was written before) flags it in the children pass.
+    let pending = new GidSet("Order");
+    let flagged = new GidSet("Order");
     return {
       query: ORDERS_BULK_EXPORT,
       tables: [ORDER_TABLE.table, ORDER_LINE_TABLE.table, REFUND_TABLE.table, "Customer"],
@@ -54,34 +58,41 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
         read: (data) => (data as { ordersCount?: { count?: number } | null }).ordersCount?.count ?? null,
       },
       inspector(shop) {
-        subscriptionOrders = new GidSet("Order");
+        pending = new GidSet("Order");
+        flagged = new GidSet("Order");
         return {
           wants: mayHaveSellingPlan,
           line(text, line) {
             const entry = { line, json: parseLine(text, line) };
-            if (mapLineItem(shop, parentOf(entry), UNVERSIONED, entry.json, where(entry)).sellingPlanId !== null) subscriptionOrders.add(parentOf(entry));
+            if (mapLineItem(shop, parentOf(entry), UNVERSIONED, entry.json, where(entry)).sellingPlanId !== null) pending.add(parentOf(entry));
           },
         };
       },
       roots: (shop, syncedAt) =>
         pass(
-          (entry) => {
-            const mapped = mapOrder(shop, entry.json, syncedAt, where(entry));
-            return { order: Object.assign(mapped.order, { hasSubscriptionLine: subscriptionOrders.has(mapped.order.id) }), refunds: mapped.refunds };
+          (entry) => mapOrder(shop, entry.json, syncedAt, where(entry)),
+          (mapped) => {
+            const orders = mapped.map(({ order }) => {
+              const hasSubscriptionLine = pending.delete(order.id);
+              if (hasSubscriptionLine) flagged.add(order.id);
+              return Object.assign(order, { hasSubscriptionLine });
+            });
+            return [...writer.upsert(ORDER_WITH_FLAG_TABLE, orders), ...writer.upsert(REFUND_TABLE, mapped.flatMap((m) => m.refunds))];
           },
-          (mapped) => [
-            ...writer.upsert(ORDER_WITH_FLAG_TABLE, mapped.map((m) => m.order)),
-            ...writer.upsert(REFUND_TABLE, mapped.flatMap((m) => m.refunds)),
-          ],
         ),
       children: (shop) =>
         pass(
           (entry) => mapLineItem(shop, parentOf(entry), UNVERSIONED, entry.json, where(entry)),
           (lines) => {
-            // Flagged with the order by the scan; an order whose line the scan's byte test missed (a key
-            // written with escapes) is flagged here, so the flag stays exact.
-            const missed = [...new Set(lines.filter((line) => line.sellingPlanId !== null && !subscriptionOrders.has(line.orderId)).map((line) => line.orderId))];
-            return [...writer.upsert(ORDER_LINE_TABLE, lines), ...markSubscriptionOrders(writer, shop, missed)];
+            // Orders not flagged when written (see above; or whose line the scan's byte test missed, a key
+            // written with escapes) are flagged here, so the flag stays exact.
+            const missed = new Set<string>();
+            for (const line of lines) {
+              if (line.sellingPlanId === null || flagged.has(line.orderId)) continue;
+              missed.add(line.orderId);
+              flagged.add(line.orderId);
+            }
+            return [...writer.upsert(ORDER_LINE_TABLE, lines), ...markSubscriptionOrders(writer, shop, [...missed])];
           },
         ),
     };

@@ -1,8 +1,11 @@
 // Imports a bulk result file in two passes: root objects first (orders, contracts), then their
 // children (line items) — with groupObjects: false a child may come before its parent, and the
-// database's foreign keys want the parent first. Each batch is written in one transaction together
-// with the checkpoint (lines consumed), so a crash at any point resumes exactly where the last batch
-// ended: nothing is written twice and nothing is skipped.
+// database's foreign keys want the parent first. The roots pass runs while the file is scanned (as it
+// downloads, or read again on a resumed run), so writing starts with the first lines received; the
+// children pass reads the file once it is complete. Each batch is written together with the checkpoint
+// (lines consumed) and committed a few batches at a time, so a crash at any point resumes exactly after
+// the last commit: nothing is written twice and nothing is skipped. A run resumed during the roots pass
+// reads the file again from its first line, writing only the lines after the checkpoint.
 //
 // Position: 0 … lineCount-1 in the roots pass, lineCount … 2·lineCount-1 in the children pass.
 import { ShopifyDataError } from "../node-reader";
@@ -32,6 +35,8 @@ export interface Pass<Row> {
 export const pass = <Row>(map: (entry: BulkLine) => Row, write: (rows: Row[]) => Statement[]): Pass<unknown> =>
   ({ map, write }) as Pass<unknown>;
 
+export type PassKind = "roots" | "children";
+
 export interface TwoPassHandlers {
   /** Stores root objects. */
   roots: Pass<unknown>;
@@ -42,53 +47,104 @@ export interface TwoPassHandlers {
   /** A bulk session per pass: batches are committed a few at a time, each with its checkpoint. */
   bulk(): BulkSession;
   /** Told when a pass has committed its last batch. */
-  passDone?(kind: "roots" | "children"): void;
+  passDone?(kind: PassKind): void;
 }
 
-/** `scan` is the file's (which lines are children, and how many lines there are). */
-export async function importTwoPass(path: string, scan: BulkFileScan, startPosition: number, handlers: TwoPassHandlers, batchSize = 1_000): Promise<void> {
-  const { lineCount } = scan;
-  for (const kind of ["roots", "children"] as const) {
-    const offset = kind === "roots" ? 0 : lineCount;
-    if (startPosition >= offset + lineCount) continue;
-    const fromLine = Math.max(0, startPosition - offset);
-    const { map, write } = handlers[kind];
-    let batch: unknown[] = [];
-    let nextLine = fromLine;
-    let batches = 0;
-    const session = handlers.bulk();
-    // One batch is written while the next is parsed; batches still apply one after another, in order.
-    let inFlight: Promise<void> = Promise.resolve();
-    const flush = async () => {
-      const statements = batch.length === 0 ? [] : write(batch);
-      const writing = [...statements, ...handlers.checkpoint(offset + nextLine, kind === "roots" ? batch.length : 0)];
-      batch = [];
-      await inFlight;
-      if (++batches % BATCHES_PER_COLLECTION === 0) collectGarbage();
-      inFlight = session.append(writing);
-      // Awaited at the next flush; until then a failure must not count as unhandled.
-      inFlight.catch(() => {});
-    };
-    const wanted = kind === "children" ? (line: number) => scan.isChild(line) : (line: number) => !scan.isChild(line);
-    try {
-      for await (const { line, text } of readLines(path, fromLine, wanted)) {
-        nextLine = line + 1;
-        batch.push(map({ line, json: parseLine(text, line) }));
-        if (batch.length >= batchSize) await flush();
-      }
-      nextLine = lineCount;
-      await flush();
-      await inFlight;
-    } catch (error) {
-      // Bad data or a failed batch: what was applied before it is committed (each batch with its
-      // checkpoint), so the next attempt resumes there.
-      await inFlight.catch(() => {});
-      await session.end().catch(() => {});
-      throw error;
-    }
-    await session.end();
-    handlers.passDone?.(kind);
+/** One pass's batches: one is written while the next is parsed; they still apply in order. */
+class PassWriter {
+  readonly #offset: number;
+  #batch: unknown[] = [];
+  #nextLine: number;
+  #batches = 0;
+  #inFlight: Promise<void> = Promise.resolve();
+  readonly #session: BulkSession;
+
+  constructor(
+    readonly kind: PassKind,
+    private readonly handlers: TwoPassHandlers,
+    lineCountOffset: number,
+    fromLine: number,
+    private readonly batchSize: number,
+  ) {
+    this.#offset = lineCountOffset;
+    this.#nextLine = fromLine;
+    this.#session = handlers.bulk();
   }
+
+  add(line: number, text: string): void {
+    this.#nextLine = line + 1;
+    this.#batch.push(this.handlers[this.kind].map({ line, json: parseLine(text, line) }));
+  }
+
+  get full(): boolean {
+    return this.#batch.length >= this.batchSize;
+  }
+
+  async flush(): Promise<void> {
+    const statements = this.#batch.length === 0 ? [] : this.handlers[this.kind].write(this.#batch);
+    const writing = [...statements, ...this.handlers.checkpoint(this.#offset + this.#nextLine, this.kind === "roots" ? this.#batch.length : 0)];
+    this.#batch = [];
+    await this.#inFlight;
+    if (++this.#batches % BATCHES_PER_COLLECTION === 0) collectGarbage();
+    this.#inFlight = this.#session.append(writing);
+    // Awaited at the next flush; until then a failure must not count as unhandled.
+    this.#inFlight.catch(() => {});
+  }
+
+  /** The pass is complete at `lineCount`: the last batch and the final position are committed. */
+  async finish(lineCount: number): Promise<void> {
+    this.#nextLine = lineCount;
+    await this.flush();
+    await this.#inFlight;
+    await this.#session.end();
+    this.handlers.passDone?.(this.kind);
+  }
+
+  /** After a failure: what was applied before it is committed (each batch with its checkpoint). */
+  async abandon(): Promise<void> {
+    await this.#inFlight.catch(() => {});
+    await this.#session.end().catch(() => {});
+  }
+}
+
+/**
+ * The roots pass, fed by the scan of the file: `visit` takes each root line as it is scanned, `drain`
+ * (awaited after each chunk, which holds the download back while the writer is behind) writes full
+ * batches, `finish` the rest once the scan has the line count. Nothing to do for a run resumed in the
+ * children pass.
+ */
+export function rootsPass(handlers: TwoPassHandlers, startPosition: number, batchSize = 1_000) {
+  const writer = new PassWriter("roots", handlers, 0, startPosition, batchSize);
+  return {
+    visit(buffer: Buffer, start: number, end: number, line: number): void {
+      if (line >= startPosition) writer.add(line, buffer.toString("utf8", start, end));
+    },
+    async drain(): Promise<void> {
+      if (writer.full) await writer.flush();
+    },
+    async finish(lineCount: number): Promise<void> {
+      if (startPosition < lineCount) await writer.finish(lineCount);
+      else await writer.abandon();
+    },
+    abandon: () => writer.abandon(),
+  };
+}
+
+/** The children pass, read from the complete file (`scan` is the file's: its line count and children). */
+export async function importChildren(path: string, scan: BulkFileScan, startPosition: number, handlers: TwoPassHandlers, batchSize = 1_000): Promise<void> {
+  const { lineCount } = scan;
+  if (startPosition >= 2 * lineCount) return;
+  const writer = new PassWriter("children", handlers, lineCount, Math.max(0, startPosition - lineCount), batchSize);
+  try {
+    for await (const { line, text } of readLines(path, Math.max(0, startPosition - lineCount), (n) => scan.isChild(n))) {
+      writer.add(line, text);
+      if (writer.full) await writer.flush();
+    }
+  } catch (error) {
+    await writer.abandon();
+    throw error;
+  }
+  await writer.finish(lineCount);
 }
 
 export function parseLine(text: string, line: number): Record<string, unknown> {
