@@ -57,7 +57,7 @@ export async function readShopSyncStatus(db: Db, shop: string): Promise<ShopSync
 export async function countStoredRecords(db: Db, shop: string): Promise<RecordCounts> {
   const where = { shop };
   // One after another: on SQLite the queries share one connection anyway, and on PostgreSQL the job
-  // should not take seven pool connections from the web requests.
+  // should not take six pool connections from the web requests.
   return {
     customers: await db.customer.count({ where }),
     orders: await db.order.count({ where }),

@@ -134,9 +134,10 @@ export function rootsPass(handlers: TwoPassHandlers, startPosition: number, batc
 export async function importChildren(path: string, scan: BulkFileScan, startPosition: number, handlers: TwoPassHandlers, batchSize = 1_000): Promise<void> {
   const { lineCount } = scan;
   if (startPosition >= 2 * lineCount) return;
-  const writer = new PassWriter("children", handlers, lineCount, Math.max(0, startPosition - lineCount), batchSize);
+  const fromLine = Math.max(0, startPosition - lineCount);
+  const writer = new PassWriter("children", handlers, lineCount, fromLine, batchSize);
   try {
-    for await (const { line, text } of readLines(path, Math.max(0, startPosition - lineCount), (n) => scan.isChild(n))) {
+    for await (const { line, text } of readLines(path, fromLine, (n) => scan.isChild(n))) {
       writer.add(line, text);
       if (writer.full) await writer.flush();
     }

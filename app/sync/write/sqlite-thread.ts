@@ -22,6 +22,9 @@ export interface ThreadStatement {
   rows?: unknown[][];
 }
 
+/** What a bulk session answers once one of its batches has failed (both databases' writers). */
+export const BULK_SESSION_FAILED = "an earlier batch of this bulk write failed and was rolled back with the batches not yet committed";
+
 /** A bulk session's open transaction is committed after this long without a batch. */
 const IDLE_COMMIT_MS = 100;
 
@@ -52,7 +55,6 @@ const runAll = db.transaction(execute);
 let openSession = null;
 let idleCommit = null;
 const failedSessions = new Set();
-const SESSION_FAILED = "an earlier batch of this bulk write failed and was rolled back with the batches not yet committed";
 // Commits the open session's transaction. A failed COMMIT rolls back and marks that session failed.
 const commitOpen = () => {
   if (idleCommit !== null) clearTimeout(idleCommit);
@@ -73,7 +75,7 @@ const commitOthers = () => {
   try { commitOpen(); } catch {}
 };
 const refuseFailed = (session) => {
-  if (failedSessions.delete(session)) throw new Error(SESSION_FAILED);
+  if (failedSessions.delete(session)) throw new Error(workerData.sessionFailed);
 };
 const append = (session, statements, commit) => {
   refuseFailed(session);
@@ -117,7 +119,7 @@ export class SqliteThread {
 
   constructor(file: string) {
     const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-    this.#worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { file, driver, idleCommitMs: IDLE_COMMIT_MS } });
+    this.#worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { file, driver, idleCommitMs: IDLE_COMMIT_MS, sessionFailed: BULK_SESSION_FAILED } });
     this.#worker.on("message", (message: { id: number; rows?: unknown[]; error?: string; code?: string }) => {
       const waiter = this.#waiting.get(message.id);
       this.#waiting.delete(message.id);

@@ -11,7 +11,7 @@
 // timestamp(3) UTC on PostgreSQL, booleans as 0/1 on SQLite, BigInt as 64-bit integers).
 import pg from "pg";
 import { databaseKind, type DatabaseKind } from "../../db/database-url";
-import { SqliteThread } from "./sqlite-thread";
+import { BULK_SESSION_FAILED, SqliteThread } from "./sqlite-thread";
 import { type TableSpec, lastPerKey, upsertFromArraysSql, upsertSql } from "./upsert-sql";
 
 /** One SQL statement with its parameters, not yet run. */
@@ -48,8 +48,6 @@ export interface BulkSession {
   append(statements: Statement[]): Promise<void>;
   end(): Promise<void>;
 }
-
-const SESSION_FAILED = "an earlier batch of this bulk write failed and was rolled back with the batches not yet committed";
 
 /** Batches per transaction in a bulk session (each about 1,000 orders or lines). */
 export const BATCHES_PER_COMMIT = 10;
@@ -232,7 +230,7 @@ function postgresWriter(databaseUrl: string): SqlWriter {
           }
         });
       const refuseFailed = () => {
-        if (failed) throw new Error(SESSION_FAILED);
+        if (failed) throw new Error(BULK_SESSION_FAILED);
       };
       return {
         append: (statements) =>
