@@ -3,7 +3,7 @@
 //   npx tsx bench/sync.ts [--orders 1000000] [--seed 1] [--databases sqlite,postgres]
 // The emulator runs in its own process (as Shopify would be), so this process's peak RSS is the sync's
 // alone. PostgreSQL: TEST_POSTGRES_URL if set, else a throwaway server from Debian's package.
-// Each database is measured in a process of its own. Prints, per database: Shopify-side export time, the app's download + write time, orders/s over the
+// Each database is measured in a process of its own, started with the app's node flags (scripts/node-flags.ts). Prints, per database: Shopify-side export time, the app's download + write time, orders/s over the
 // app's part and over the whole backfill, and peak RSS.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createDb, prepareDb } from "../app/db.server";
+import { APP_NODE_FLAGS } from "../scripts/node-flags";
 import { runPrisma } from "../scripts/prisma-cli";
 import { createAdminClient } from "../app/sync/admin-client";
 import { runBackfill } from "../app/sync/backfill/backfill";
@@ -27,6 +28,8 @@ const { values } = parseArgs({
     orders: { type: "string", default: "1000000" },
     seed: { type: "string", default: "1" },
     databases: { type: "string", default: "sqlite,postgres" },
+    // Internal: the measuring process, started by this script with the app's node flags.
+    "in-process": { type: "boolean", default: false },
   },
 });
 const API_KEY = "bench-client";
@@ -104,11 +107,13 @@ async function databaseFor(kind: string, dir: string): Promise<{ url: string; cl
 }
 
 const kinds = values.databases!.split(",");
-if (kinds.length > 1) {
-  // One process per database: peak RSS is a process's figure, and the second database's run would
-  // otherwise carry the first one's peak and its leftover heap.
+if (!values["in-process"]) {
+  // One process per database, run as the app's job-running processes are (APP_NODE_FLAGS): peak RSS is
+  // a process's figure, and the second database's run would otherwise carry the first one's peak and
+  // its leftover heap.
   for (const kind of kinds) {
-    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--orders", values.orders!, "--seed", values.seed!, "--databases", kind], { stdio: "inherit" });
+    const args = [...APP_NODE_FLAGS, "--import", "tsx", fileURLToPath(import.meta.url), "--orders", values.orders!, "--seed", values.seed!, "--databases", kind, "--in-process"];
+    const child = spawn(process.execPath, args, { stdio: "inherit" });
     const [code] = (await once(child, "exit")) as [number | null];
     if (code !== 0) process.exit(code ?? 1);
   }

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "smol-toml";
+import { remixServeCommand } from "./node-flags";
 import { ROOT } from "./prisma-schemas";
 
 const port = process.env.PORT ?? "3000";
@@ -22,7 +23,8 @@ const env: NodeJS.ProcessEnv = {
 };
 
 console.log(`Tsuzuku is serving on http://localhost:${port} (database ${env.DATABASE_URL ?? "file:./prisma/tsuzuku.db"})`);
-const server = spawn(path.join(ROOT, "node_modules/.bin/remix-serve"), ["./build/server/index.js"], {
+const serve = remixServeCommand("./build/server/index.js");
+const server = spawn(serve.command, serve.args, {
   cwd: ROOT,
   env,
   stdio: "inherit",

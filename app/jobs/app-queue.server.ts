@@ -24,6 +24,7 @@ function definitions(): readonly AppJob[] {
       (await appJobQueue()).enqueue(name, data, options)) as SyncJobDeps["enqueue"],
     logger,
     backfillBatchSize: numberFromEnv("TSUZUKU_SYNC_BATCH_SIZE"),
+    backfillBatchesPerCommit: numberFromEnv("TSUZUKU_SYNC_BATCHES_PER_COMMIT"),
   }), ...snapshotJobs({ db })];
 }
 

@@ -22,8 +22,10 @@ export interface SyncJobDeps {
   enqueue: FollowUp;
   logger: Logger;
   workDir?: string;
-  /** Records per backfill transaction (default 2,000). */
+  /** Records per backfill batch, each written with its checkpoint (default 1,000). */
   backfillBatchSize?: number;
+  /** Backfill batches per transaction (default: the writer's, BATCHES_PER_COMMIT). */
+  backfillBatchesPerCommit?: number;
   /** How long after one reconciliation the next one runs (default 15 min). */
   reconcileEveryMs?: number;
 }
@@ -53,6 +55,7 @@ export function syncJobs(deps: SyncJobDeps) {
       await runBackfill({
         db: deps.db, writer: deps.writer(), client: deps.clientFor(data.shop), shop: data.shop, resource: data.resource,
         kind: data.kind, workDir: deps.workDir ?? path.join(tmpdir(), "tsuzuku-bulk"), batchSize: deps.backfillBatchSize,
+        batchesPerCommit: deps.backfillBatchesPerCommit,
       });
       // Heal what changed while the export ran, then keep reconciling on schedule; recompute the metrics.
       await deps.enqueue("sync.reconcile", { shop: data.shop, resource: data.resource }, { singletonKey: `${data.shop}:${data.resource}`, shop: data.shop });

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parse } from "smol-toml";
+import { remixServeCommand } from "../node-flags";
 import { ROOT } from "../prisma-schemas";
 
 export interface AppServerOptions {
@@ -70,7 +71,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     SURVEY_SHOP_PER_SECOND: "100000",
   };
   const log = createWriteStream(options.logFile, { flags: "a" });
-  const child: ChildProcess = spawn(path.join(ROOT, "node_modules/.bin/remix-serve"), [path.relative(ROOT, options.serverBuild)], {
+  const serve = remixServeCommand(path.relative(ROOT, options.serverBuild));
+  const child: ChildProcess = spawn(serve.command, serve.args, {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -41,6 +41,7 @@ function startWorker(): ChildProcess {
       LOG_LEVEL: "warn",
       // Small transactions, so the kill lands between many checkpoints.
       TSUZUKU_SYNC_BATCH_SIZE: "100",
+      TSUZUKU_SYNC_BATCHES_PER_COMMIT: "2",
     },
   });
   workers.push(worker);

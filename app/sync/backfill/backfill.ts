@@ -28,6 +28,8 @@ export interface BackfillOptions {
   workDir: string;
   poll?: PollOptions;
   batchSize?: number;
+  /** Batches per transaction (default: the writer's). */
+  batchesPerCommit?: number;
   now?: () => Date;
   /** Told when each step of the import ends (benchmarks time them). */
   onStep?: (step: BackfillStep) => void;
@@ -95,7 +97,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
       roots: handlers.roots(shop, now()),
       children: handlers.children(shop),
       checkpoint,
-      bulk: () => options.writer.bulk(),
+      bulk: () => options.writer.bulk({ commitEvery: options.batchesPerCommit }),
       passDone: options.onStep,
     };
     // The file is scanned as it downloads (line count, children, the lines the resource reads first)

