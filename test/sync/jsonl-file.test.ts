@@ -41,10 +41,10 @@ describe("the bulk file scan", () => {
     const scan = await scanFile(file, new BulkFileScan());
     expect(scan.lineCount).toBe(6);
     const roots = [];
-    for await (const entry of readLines(file, 0, (line) => !scan.isChild(line))) roots.push(entry);
+    for await (const lines of readLines(file, 0, (line) => !scan.isChild(line))) roots.push(...lines);
     expect(roots).toEqual([{ line: 0, text: LINES[0] }, { line: 4, text: LINES[4] }]);
     const children = [];
-    for await (const entry of readLines(file, 2, (line) => scan.isChild(line))) children.push(entry.line);
+    for await (const lines of readLines(file, 2, (line) => scan.isChild(line))) children.push(...lines.map((entry) => entry.line));
     expect(children).toEqual([3, 5]);
   });
 

@@ -137,9 +137,11 @@ export async function importChildren(path: string, scan: BulkFileScan, startPosi
   const fromLine = Math.max(0, startPosition - lineCount);
   const writer = new PassWriter("children", handlers, lineCount, fromLine, batchSize);
   try {
-    for await (const { line, text } of readLines(path, fromLine, (n) => scan.isChild(n))) {
-      writer.add(line, text);
-      if (writer.full) await writer.flush();
+    for await (const lines of readLines(path, fromLine, (n) => scan.isChild(n))) {
+      for (const { line, text } of lines) {
+        writer.add(line, text);
+        if (writer.full) await writer.flush();
+      }
     }
   } catch (error) {
     await writer.abandon();
