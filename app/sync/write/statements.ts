@@ -11,6 +11,7 @@
 // timestamp(3) UTC on PostgreSQL, booleans as 0/1 on SQLite, BigInt as 64-bit integers).
 import pg from "pg";
 import { databaseKind, type DatabaseKind } from "../../db/database-url";
+import { isoString } from "./iso-time";
 import { BULK_SESSION_FAILED, SqliteThread } from "./sqlite-thread";
 import { type TableSpec, lastPerKey, rowReader, upsertFromArraysSql, upsertSql } from "./upsert-sql";
 
@@ -73,7 +74,7 @@ let lastIso = "";
 function isoOf(date: Date): string {
   const time = date.getTime();
   if (date !== lastDate || time !== lastTime) {
-    lastIso = date.toISOString();
+    lastIso = isoString(date);
     lastDate = date;
     lastTime = time;
   }
