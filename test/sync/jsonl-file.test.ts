@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GidSet } from "../../app/sync/backfill/gid-set";
-import { BulkFileScan, parentIdOf, readLines, scanFile } from "../../app/sync/backfill/jsonl-file";
+import { BulkFileScan, readLines, scanFile } from "../../app/sync/backfill/jsonl-file";
 
 const LINES = [
   String.raw`{"id":"gid:\/\/shopify\/Order\/1","note":"a \"__parentId\": in a string"}`,
@@ -46,33 +46,6 @@ describe("the bulk file scan", () => {
     const children = [];
     for await (const lines of readLines(file, 2, (line) => scan.isChild(line))) children.push(...lines.map((entry) => entry.line));
     expect(children).toEqual([3, 5]);
-  });
-
-  it("reads a child's parent id from its bytes, and only when it is plainly written", () => {
-    const idOf = (line: string) => {
-      const bytes = Buffer.from(`xx${line}yy`);
-      return parentIdOf(bytes, 2, bytes.length - 2);
-    };
-    expect(idOf(LINES[1])).toBe("gid://shopify/Order/1");
-    expect(idOf('{"id":"a","__parentId":"gid://shopify/Order/7"}')).toBe("gid://shopify/Order/7");
-    expect(idOf(String.raw`{"id":"a","__parentId":"gid:\/\/shopify\/Order\/` + "\\u0037" + '"}')).toBeNull(); // another escape
-    expect(idOf(String.raw`{"id":"a","__parentId":"gid:\/\/x\"y"}`)).toBeNull(); // an escaped quote
-    expect(idOf('{"id":"a","__parentId": "gid://shopify/Order/7"}')).toBeNull(); // a space
-    expect(idOf('{"id":"a","__parentId":"gid://shopify/Order/7')).toBeNull(); // cut short
-    expect(idOf(LINES[0])).toBeNull(); // a root
-  });
-
-  it("leaves the children its visitor takes out of the children pass's marks", () => {
-    const taken: number[] = [];
-    const roots: number[] = [];
-    const scan = new BulkFileScan(undefined, {
-      root: (_buffer, _start, _end, line) => roots.push(line),
-      child: (buffer, start, end, line) => parentIdOf(buffer, start, end) === "gid://shopify/Order/2" && taken.push(line) > 0,
-    });
-    scan.push(Buffer.from(TEXT));
-    expect(scan.end().lineCount).toBe(6);
-    expect({ roots, taken }).toEqual({ roots: [0, 4], taken: [5] });
-    expect([0, 1, 2, 3, 4, 5].map((line) => scan.isChild(line))).toEqual([false, true, false, true, false, false]);
   });
 
   it("grows its child marks past the first 524,288 lines", () => {

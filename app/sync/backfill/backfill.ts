@@ -104,7 +104,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     // and its roots are written on the way (the download waits for the writer); a backfill resumed
     // after the download scans the file it kept, the same way.
     const roots = rootsPass(passes, startPosition, options.batchSize);
-    const scan = new BulkFileScan(handlers.inspector?.(shop), roots.visitor);
+    const scan = new BulkFileScan(handlers.inspector?.(shop), roots.visit);
     try {
       if (operation.url && !(await isFile(file))) {
         const partial = `${file}.partial`;

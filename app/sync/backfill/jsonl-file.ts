@@ -7,7 +7,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
 /** Called with each line's bytes (`buffer[start, end)`, without the newline) and its 0-based number. */
-type LineCallback = (buffer: Buffer, start: number, end: number, line: number) => void;
+type LineVisitor = (buffer: Buffer, start: number, end: number, line: number) => void;
 
 /**
  * Cuts a stream of chunks into lines. Every newline ends a line (an empty one too, so numbering matches
@@ -17,7 +17,7 @@ export class LineSplitter {
   #line = 0;
   #carry: Buffer | null = null;
 
-  constructor(private readonly visit: LineCallback) {}
+  constructor(private readonly visit: LineVisitor) {}
 
   push(chunk: Buffer): void {
     const buffer: Buffer = this.#carry ? Buffer.concat([this.#carry, chunk]) : chunk;
@@ -39,51 +39,8 @@ export class LineSplitter {
 
 /** A child line carries __parentId (as a key: inside a string value its quotes would be escaped). */
 const PARENT_KEY = Buffer.from('"__parentId":');
-const QUOTE = 34;
-const BACKSLASH = 92;
-const SLASH = 47;
-
-/** Where a line's `"__parentId":` key starts, or -1 for a root line. */
-function parentKeyAt(buffer: Buffer, start: number, end: number): number {
-  const at = buffer.subarray(start, end).lastIndexOf(PARENT_KEY);
-  return at === -1 ? -1 : start + at;
-}
-
 export function isChildLine(buffer: Buffer, start: number, end: number): boolean {
-  return parentKeyAt(buffer, start, end) !== -1;
-}
-
-/**
- * A child line's parent id read from its bytes (`"__parentId":"gid:\/\/shopify\/Order\/1"`: Shopify
- * escapes slashes), or null when it is written any other way (another escape, spaces): the caller then
- * treats the line as any child, so the answer is only ever a shortcut, never a guess.
- */
-export function parentIdOf(buffer: Buffer, start: number, end: number): string | null {
-  const key = parentKeyAt(buffer, start, end);
-  if (key === -1) return null;
-  const open = key + PARENT_KEY.length;
-  if (buffer[open] !== QUOTE) return null;
-  let escaped = false;
-  for (let at = open + 1; at < end; at++) {
-    const byte = buffer[at];
-    if (byte === QUOTE) {
-      const text = buffer.toString("utf8", open + 1, at);
-      return escaped ? text.replaceAll("\\/", "/") : text;
-    }
-    if (byte === BACKSLASH) {
-      if (buffer[at + 1] !== SLASH) return null;
-      escaped = true;
-      at++;
-    }
-  }
-  return null;
-}
-
-/** What the scan hands on, line by line: roots, and children, which the visitor may take. */
-export interface LineVisitor {
-  root(buffer: Buffer, start: number, end: number, line: number): void;
-  /** True when the visitor takes the child line itself; otherwise it is marked for the children pass. */
-  child(buffer: Buffer, start: number, end: number, line: number): boolean;
+  return buffer.subarray(start, end).lastIndexOf(PARENT_KEY) !== -1;
 }
 
 /** Lines a resource reads before the import proper (say, which orders have a line on a selling plan). */
@@ -93,22 +50,19 @@ export interface LineInspector {
   line(text: string, line: number): void;
 }
 
-/**
- * What one read of the file learns: its line count and which lines are children left for the children
- * pass (every child, without a visitor; those it does not take, with one).
- */
+/** What one read of the file learns: its line count and which lines are children. */
 export class BulkFileScan {
   lineCount = 0;
   #children = new Uint8Array(1 << 16);
   readonly #splitter: LineSplitter;
 
-  /** `visitor` sees each line (not decoded) as it is scanned, after the inspector. */
-  constructor(inspector?: LineInspector, visitor?: LineVisitor) {
+  /** `onRoot` sees each root line (not decoded) as it is scanned. */
+  constructor(inspector?: LineInspector, onRoot?: (buffer: Buffer, start: number, end: number, line: number) => void) {
     this.#splitter = new LineSplitter((buffer, start, end, line) => {
       if (end === start) return;
-      if (!isChildLine(buffer, start, end)) return visitor?.root(buffer, start, end, line);
+      if (!isChildLine(buffer, start, end)) return onRoot?.(buffer, start, end, line);
+      this.#markChild(line);
       if (inspector?.wants(buffer, start, end)) inspector.line(buffer.toString("utf8", start, end), line);
-      if (!visitor?.child(buffer, start, end, line)) this.#markChild(line);
     });
   }
 

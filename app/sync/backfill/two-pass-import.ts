@@ -1,20 +1,17 @@
 // Imports a bulk result file in two passes: root objects first (orders, contracts), then their
 // children (line items) — with groupObjects: false a child may come before its parent, and the
 // database's foreign keys want the parent first. The roots pass runs while the file is scanned (as it
-// downloads, or read again on a resumed run), so writing starts with the first lines received. A child
-// line whose parent is the root line scanned last (Shopify writes an object's children right after it)
-// is written in the roots pass, after its parent; the children pass reads the complete file for the
-// other children. Which children those are depends on the file alone, so every scan of it (a resumed
-// run's too) decides the same. Each batch is written together with the checkpoint (lines consumed) and
-// committed a few batches at a time, so a crash at any point resumes exactly after the last commit:
-// nothing is written twice and nothing is skipped. A run resumed during the roots pass reads the file
-// again from its first line, writing only the lines after the checkpoint.
+// downloads, or read again on a resumed run), so writing starts with the first lines received; the
+// children pass reads the file once it is complete. Each batch is written together with the checkpoint
+// (lines consumed) and committed a few batches at a time, so a crash at any point resumes exactly after
+// the last commit: nothing is written twice and nothing is skipped. A run resumed during the roots pass
+// reads the file again from its first line, writing only the lines after the checkpoint.
 //
 // Position: 0 … lineCount-1 in the roots pass, lineCount … 2·lineCount-1 in the children pass.
 import { ShopifyDataError } from "../node-reader";
 import type { BulkSession, Statement } from "../write/statements";
 import { collectGarbage } from "./collect-garbage";
-import { type BulkFileScan, type LineVisitor, parentIdOf, readLines } from "./jsonl-file";
+import { type BulkFileScan, readLines } from "./jsonl-file";
 
 /** Batches between full garbage collections (see collect-garbage.ts). */
 const BATCHES_PER_COLLECTION = 50;
@@ -57,8 +54,6 @@ export interface TwoPassHandlers {
 class PassWriter {
   readonly #offset: number;
   #batch: unknown[] = [];
-  /** Roots pass: the children taken with their parents, written after the batch's roots. */
-  #children: unknown[] = [];
   #nextLine: number;
   #batches = 0;
   #inFlight: Promise<void> = Promise.resolve();
@@ -76,18 +71,9 @@ class PassWriter {
     this.#session = handlers.bulk();
   }
 
-  /** Adds a line of this pass; returns its parsed JSON. */
-  add(line: number, text: string): Record<string, unknown> {
+  add(line: number, text: string): void {
     this.#nextLine = line + 1;
-    const json = parseLine(text, line);
-    this.#batch.push(this.handlers[this.kind].map({ line, json }));
-    return json;
-  }
-
-  /** Roots pass: a child line whose parent is in this batch or an earlier one. */
-  addChild(line: number, text: string): void {
-    this.#nextLine = line + 1;
-    this.#children.push(this.handlers.children.map({ line, json: parseLine(text, line) }));
+    this.#batch.push(this.handlers[this.kind].map({ line, json: parseLine(text, line) }));
   }
 
   get full(): boolean {
@@ -96,10 +82,8 @@ class PassWriter {
 
   async flush(): Promise<void> {
     const statements = this.#batch.length === 0 ? [] : this.handlers[this.kind].write(this.#batch);
-    const children = this.#children.length === 0 ? [] : this.handlers.children.write(this.#children);
-    const writing = [...statements, ...children, ...this.handlers.checkpoint(this.#offset + this.#nextLine, this.kind === "roots" ? this.#batch.length : 0)];
+    const writing = [...statements, ...this.handlers.checkpoint(this.#offset + this.#nextLine, this.kind === "roots" ? this.#batch.length : 0)];
     this.#batch = [];
-    this.#children = [];
     await this.#inFlight;
     if (++this.#batches % BATCHES_PER_COLLECTION === 0) collectGarbage();
     this.#inFlight = this.#session.append(writing);
@@ -124,29 +108,17 @@ class PassWriter {
 }
 
 /**
- * The roots pass, fed by the scan of the file: `visitor` takes each root line, and each child line of
- * the root scanned last, as they are scanned; `drain` (awaited after each chunk, which holds the
- * download back while the writer is behind) writes full batches, `finish` the rest once the scan has
- * the line count. Lines before `startPosition` were written by an earlier run: they are only read, for
- * the last root's id (a resumed run takes the same children as the first did).
+ * The roots pass, fed by the scan of the file: `visit` takes each root line as it is scanned, `drain`
+ * (awaited after each chunk, which holds the download back while the writer is behind) writes full
+ * batches, `finish` the rest once the scan has the line count. Nothing to do for a run resumed in the
+ * children pass.
  */
 export function rootsPass(handlers: TwoPassHandlers, startPosition: number, batchSize = 1_000) {
   const writer = new PassWriter("roots", handlers, 0, startPosition, batchSize);
-  let lastRootId: string | null = null;
-  const visitor: LineVisitor = {
-    root(buffer, start, end, line) {
-      const text = buffer.toString("utf8", start, end);
-      const json = line >= startPosition ? writer.add(line, text) : parseLine(text, line);
-      lastRootId = typeof json.id === "string" ? json.id : null;
-    },
-    child(buffer, start, end, line) {
-      if (lastRootId === null || parentIdOf(buffer, start, end) !== lastRootId) return false;
-      if (line >= startPosition) writer.addChild(line, buffer.toString("utf8", start, end));
-      return true;
-    },
-  };
   return {
-    visitor,
+    visit(buffer: Buffer, start: number, end: number, line: number): void {
+      if (line >= startPosition) writer.add(line, buffer.toString("utf8", start, end));
+    },
     async drain(): Promise<void> {
       if (writer.full) await writer.flush();
     },
