@@ -1,7 +1,8 @@
 // What one order row costs the SQLite writer, without the rest of the sync: synthetic order rows (the
-// real table, migrations and upsert SQL) inserted in transactions of --batch rows, with and without the
-// `(shop, customerId, processedAt)` index, with a bigger page cache, or with synchronous=OFF.
-//   npx tsx bench/sqlite-order-writes.ts [--orders 1000000] [--batch 10000] [--variants base,no-index,cache-64mb,sync-off]
+// real table, migrations and upsert SQL) inserted in transactions of --batch rows (by default as many as
+// a sync transaction holds: BATCHES_PER_COMMIT.sqlite batches of DEFAULT_BATCH_SIZE), with and without
+// the `(shop, customerId, processedAt)` index, with a bigger page cache, or with synchronous=OFF.
+//   npx tsx bench/sqlite-order-writes.ts [--orders 1000000] [--batch 50000] [--variants base,no-index,cache-64mb,sync-off]
 // Customers are drawn uniformly from orders/4 (three orders in four are repeat orders, as in the
 // generated shops), so the index is written at random places. Prints µs per order for each variant.
 import Database from "better-sqlite3";
@@ -9,14 +10,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { DEFAULT_BATCH_SIZE } from "../app/sync/backfill/two-pass-import";
 import { ORDER_TABLE } from "../app/sync/orders/order-rows";
+import { BATCHES_PER_COMMIT } from "../app/sync/write/statements";
 import { upsertSql } from "../app/sync/write/upsert-sql";
 import { runPrisma } from "../scripts/prisma-cli";
 
 const { values } = parseArgs({
   options: {
     orders: { type: "string", default: "1000000" },
-    batch: { type: "string", default: "10000" },
+    batch: { type: "string", default: String(BATCHES_PER_COMMIT.sqlite * DEFAULT_BATCH_SIZE) },
     variants: { type: "string", default: "base,no-index,cache-64mb,sync-off" },
   },
 });

@@ -3,8 +3,9 @@
 //   npx tsx bench/sync.ts [--orders 1000000] [--seed 1] [--databases sqlite,postgres]
 // The emulator runs in its own process (as Shopify would be), so this process's peak RSS is the sync's
 // alone. PostgreSQL: TEST_POSTGRES_URL if set, else a throwaway server from Debian's package.
-// Each database is measured in a process of its own, started with the app's node flags (scripts/node-flags.ts). Prints, per database: Shopify-side export time, the app's download + write time, orders/s over the
-// app's part and over the whole backfill, and peak RSS.
+// Each database is measured in a process of its own, started with the app's node flags
+// (scripts/node-flags.ts). Prints, per database: Shopify-side export time, the app's download + write
+// time and its steps, orders/s over the app's part and over the whole backfill, and peak RSS.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

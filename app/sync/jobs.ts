@@ -22,7 +22,7 @@ export interface SyncJobDeps {
   enqueue: FollowUp;
   logger: Logger;
   workDir?: string;
-  /** Records per backfill batch, each written with its checkpoint (default 1,000). */
+  /** Records per backfill batch, each written with its checkpoint (default DEFAULT_BATCH_SIZE). */
   backfillBatchSize?: number;
   /** Backfill batches per transaction (default: the writer's, BATCHES_PER_COMMIT). */
   backfillBatchesPerCommit?: number;

@@ -13,6 +13,9 @@ import type { BulkSession, Statement } from "../write/statements";
 import { collectGarbage } from "./collect-garbage";
 import { type BulkFileScan, readLines } from "./jsonl-file";
 
+/** Lines per batch unless told otherwise (TSUZUKU_SYNC_BATCH_SIZE); each batch carries its checkpoint. */
+export const DEFAULT_BATCH_SIZE = 1_000;
+
 /** Batches between full garbage collections (see collect-garbage.ts). */
 const BATCHES_PER_COLLECTION = 50;
 
@@ -113,7 +116,7 @@ class PassWriter {
  * batches, `finish` the rest once the scan has the line count. Nothing to do for a run resumed in the
  * children pass.
  */
-export function rootsPass(handlers: TwoPassHandlers, startPosition: number, batchSize = 1_000) {
+export function rootsPass(handlers: TwoPassHandlers, startPosition: number, batchSize = DEFAULT_BATCH_SIZE) {
   const writer = new PassWriter("roots", handlers, 0, startPosition, batchSize);
   return {
     visit(buffer: Buffer, start: number, end: number, line: number): void {
@@ -131,7 +134,7 @@ export function rootsPass(handlers: TwoPassHandlers, startPosition: number, batc
 }
 
 /** The children pass, read from the complete file (`scan` is the file's: its line count and children). */
-export async function importChildren(path: string, scan: BulkFileScan, startPosition: number, handlers: TwoPassHandlers, batchSize = 1_000): Promise<void> {
+export async function importChildren(path: string, scan: BulkFileScan, startPosition: number, handlers: TwoPassHandlers, batchSize = DEFAULT_BATCH_SIZE): Promise<void> {
   const { lineCount } = scan;
   if (startPosition >= 2 * lineCount) return;
   const fromLine = Math.max(0, startPosition - lineCount);

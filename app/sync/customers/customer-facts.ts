@@ -23,7 +23,7 @@ export function deriveCustomers(writer: SqlWriter, shop: string, syncedAt: Date,
     INSERT INTO "Customer" (${COLUMNS.map((c) => `"${c}"`).join(",")})
     SELECT "shop", "customerId", "id", "processedAt", "n", "firstVisitSource", "utmSource", "utmMedium", "utmCampaign", ${firstCode}, ${p(1)}
     FROM (${firstOrders(writer.dialect, counted)}) first
-    WHERE true
+    WHERE true -- SQLite reads ON after a bare FROM as a join constraint: INSERT … SELECT … ON CONFLICT needs a WHERE
     ON CONFLICT ("shop", "id") DO UPDATE SET
       "firstOrderId" = excluded."firstOrderId", "firstOrderAt" = excluded."firstOrderAt", "ordersCount" = excluded."ordersCount",
       "firstVisitSource" = excluded."firstVisitSource", "firstUtmSource" = excluded."firstUtmSource", "firstUtmMedium" = excluded."firstUtmMedium",
