@@ -1,6 +1,7 @@
 // The bulk writer's sessions on the real database: batches committed a few at a time, a failed batch
 // taking the uncommitted ones with it and stopping the session, other writes never mixed in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ORDER_TABLE, type OrderRow } from "../../app/sync/orders/order-rows";
 import { openSqlWriter, type SqlWriter } from "../../app/sync/write/statements";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
@@ -59,6 +60,42 @@ describe("a bulk session", () => {
     expect(await storedShops("c")).toEqual(["c1", "c3", "c4"]);
   });
 
+  it("writes rows over stored ones exactly: the newer copy wins, nothing before the conflict is lost, a key twice keeps its last copy", async () => {
+    // On PostgreSQL the session COPYs new rows straight in; the stored ones make it write the open
+    // transaction's batches again as upserts (postgres-writer.ts). Text goes through COPY's escapes.
+    const shop = "e.myshopify.com";
+    await writer.run([insertShop("e")]);
+    const at = (minutes: number) => new Date(Date.UTC(2026, 10, 28, 9, minutes, 0, 123));
+    await writer.run(writer.upsert(ORDER_TABLE, [order(shop, 2, at(10), "#stored newer"), order(shop, 4, at(-10), "#stored older")]));
+    const session = writer.bulk({ commitEvery: 10 });
+    await session.append(writer.upsert(ORDER_TABLE, [order(shop, 1, at(0), "tab\there\nline\\ 'quoted' \"日本\" \r"), order(shop, 6, at(0), "#first copy")]));
+    await session.append(writer.upsert(ORDER_TABLE, [order(shop, 2, at(0), "#bulk"), order(shop, 3, at(0), null)]));
+    await session.append(writer.upsert(ORDER_TABLE, [order(shop, 4, at(0), "#bulk"), order(shop, 5, at(0), "#bulk"), order(shop, 6, at(1), "#second copy")]));
+    await session.end();
+    const stored = await database.db.order.findMany({ where: { shop }, orderBy: { id: "asc" }, select: { id: true, name: true, shopifyUpdatedAt: true, totalPriceAmount: true } });
+    expect(stored).toEqual([
+      { id: "gid://shopify/Order/1", name: "tab\there\nline\\ 'quoted' \"日本\" \r", shopifyUpdatedAt: at(0), totalPriceAmount: 9_007_199_254_740_993n },
+      { id: "gid://shopify/Order/2", name: "#stored newer", shopifyUpdatedAt: at(10), totalPriceAmount: 9_007_199_254_740_993n },
+      { id: "gid://shopify/Order/3", name: null, shopifyUpdatedAt: at(0), totalPriceAmount: 9_007_199_254_740_993n },
+      { id: "gid://shopify/Order/4", name: "#bulk", shopifyUpdatedAt: at(0), totalPriceAmount: 9_007_199_254_740_993n },
+      { id: "gid://shopify/Order/5", name: "#bulk", shopifyUpdatedAt: at(0), totalPriceAmount: 9_007_199_254_740_993n },
+      { id: "gid://shopify/Order/6", name: "#second copy", shopifyUpdatedAt: at(1), totalPriceAmount: 9_007_199_254_740_993n },
+    ]);
+  });
+
+  it("a key written twice by one session, with nothing stored before, keeps the later copy", async () => {
+    const shop = "f.myshopify.com";
+    await writer.run([insertShop("f")]);
+    const at = (minutes: number) => new Date(Date.UTC(2026, 10, 28, 9, minutes));
+    const session = writer.bulk({ commitEvery: 2 });
+    await session.append(writer.upsert(ORDER_TABLE, [order(shop, 1, at(0), "#1"), order(shop, 2, at(0), "#2 first")]));
+    await session.append(writer.upsert(ORDER_TABLE, [order(shop, 3, at(0), "#3")]));
+    await session.append(writer.upsert(ORDER_TABLE, [order(shop, 4, at(0), "#4"), order(shop, 2, at(5), "#2 second")]));
+    await session.end();
+    const stored = await database.db.order.findMany({ where: { shop }, orderBy: { id: "asc" }, select: { name: true } });
+    expect(stored.map((row) => row.name)).toEqual(["#1", "#2 second", "#3", "#4"]);
+  });
+
   it.runIf(process.env.TEST_DATABASE !== "postgres")("on SQLite, commits by itself when no batch comes for a moment, so the app's own writes get the lock", async () => {
     const session = writer.bulk({ commitEvery: 1_000 });
     await session.append([insertShop("d1")]);
@@ -69,3 +106,15 @@ describe("a bulk session", () => {
     await session.end();
   });
 });
+
+function order(shop: string, n: number, updatedAt: Date, name: string | null): OrderRow {
+  return {
+    shop, id: `gid://shopify/Order/${n}`, name, customerId: `gid://shopify/Customer/${n}`,
+    createdAt: updatedAt, processedAt: updatedAt, shopifyUpdatedAt: updatedAt, cancelledAt: null, cancelReason: null, closedAt: null,
+    test: false, sourceName: "web", financialStatus: "PAID", fulfillmentStatus: null, tags: "[]", discountCodes: "[]",
+    customerOrderIndex: 0, daysToConversion: null, firstVisitSource: null, firstVisitSourceType: null, firstVisitReferrerHost: null,
+    utmSource: null, utmMedium: null, utmCampaign: null, utmContent: null, utmTerm: null, currencyCode: "JPY",
+    subtotalAmount: 0n, totalDiscountsAmount: 0n, totalShippingAmount: 0n, totalTaxAmount: 0n, totalPriceAmount: 9_007_199_254_740_993n,
+    currentTotalPriceAmount: 0n, totalRefundedAmount: 0n, presentmentCurrencyCode: "JPY", presentmentTotalAmount: 0n, syncedAt: updatedAt,
+  };
+}

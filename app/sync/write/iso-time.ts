@@ -32,3 +32,19 @@ export function isoString(date: Date): string {
   const seconds = Math.floor(rest / 1000);
   return `${prefix}${PAD2[hours]}:${PAD2[minutes]}:${PAD2[seconds]}.${PAD3[rest - seconds * 1000]}Z`;
 }
+
+// Many rows share one Date object (a batch's syncedAt, the bulk lines' UNVERSIONED): converted once.
+let lastDate: Date | null = null;
+let lastTime = Number.NaN;
+let lastIso = "";
+
+/** isoString, remembering the last Date converted: the rows of a batch often share one Date object. */
+export function isoOf(date: Date): string {
+  const time = date.getTime();
+  if (date !== lastDate || time !== lastTime) {
+    lastIso = isoString(date);
+    lastDate = date;
+    lastTime = time;
+  }
+  return lastIso;
+}

@@ -17,7 +17,8 @@ export interface TableSpec<Row> {
   keepExisting?: boolean;
 }
 
-const quote = (name: string) => `"${name}"`;
+/** A quoted identifier (the names are the specs' own, never data). */
+export const quote = (name: string) => `"${name}"`;
 
 export function upsertSql<Row>(dialect: DatabaseKind, spec: TableSpec<Row>, rowCount: number): string {
   const width = spec.columns.length;
@@ -31,17 +32,8 @@ export function upsertSql<Row>(dialect: DatabaseKind, spec: TableSpec<Row>, rowC
   return `INSERT INTO ${quote(spec.table)} (${spec.columns.map(quote).join(",")}) VALUES ${tuples.join(",")} ${onConflict(spec)}`;
 }
 
-/**
- * PostgreSQL: the rows as one array per column, `unnest`ed server-side — one parameter per column
- * whatever the row count, far cheaper to bind than a parameter per value. `types` are the columns'
- * SQL types (format_type), in column order.
- */
-export function upsertFromArraysSql<Row>(spec: TableSpec<Row>, types: readonly string[]): string {
-  const arrays = types.map((type, i) => `$${i + 1}::${type}[]`).join(", ");
-  return `INSERT INTO ${quote(spec.table)} (${spec.columns.map(quote).join(",")}) SELECT * FROM unnest(${arrays}) ${onConflict(spec)}`;
-}
-
-function onConflict<Row>(spec: TableSpec<Row>): string {
+/** `ON CONFLICT (key) DO UPDATE SET …` with the newer-wins guard, or `DO NOTHING` for insert-only tables. */
+export function onConflict<Row>(spec: TableSpec<Row>): string {
   const target = `ON CONFLICT (${spec.key.map(quote).join(",")})`;
   if (spec.keepExisting) return `${target} DO NOTHING`;
   const updates = spec.columns.filter((column) => !spec.key.includes(column)).map((column) => `${quote(column)} = excluded.${quote(column)}`);

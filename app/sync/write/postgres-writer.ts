@@ -1,0 +1,217 @@
+// The bulk writer on PostgreSQL (node-postgres, one connection of its own).
+//
+// Rows travel as COPY text (copy-text.ts), made while the batch before is being written. A bulk
+// session COPYs them straight into their tables: the fastest way in (bench/postgres-writes.ts) and all
+// a first backfill needs. A COPY cannot upsert, so when a row is already stored (a resync, a webhook's
+// write meanwhile, a key twice in the file) its unique violation rolls the transaction back, the
+// session writes its uncommitted batches again as upserts, and upserts from then on. An upsert copies
+// the rows into a temporary staging table and runs INSERT … SELECT … ON CONFLICT with the newer-wins
+// guard from it; `run` (webhooks, reconciliation) always upserts.
+import pg from "pg";
+import { copyIn } from "./copy-in";
+import { copyText } from "./copy-text";
+import { isoOf } from "./iso-time";
+import { BATCHES_PER_COMMIT, type SqlWriter, type Statement } from "./sql-writer";
+import { BULK_SESSION_FAILED } from "./sqlite-thread";
+import { type TableSpec, lastPerKey, onConflict, quote } from "./upsert-sql";
+
+const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
+const UNIQUE_VIOLATION = "23505";
+
+function postgresValue(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  // timestamp(3) without time zone holds UTC (as Prisma writes it): an ISO string's "Z" is dropped
+  // as is, whereas a Date would be sent in this process's local offset.
+  if (value instanceof Date) return isoOf(value);
+  if (typeof value === "bigint") return value.toString();
+  return value;
+}
+
+type CopyRows = NonNullable<Statement["copy"]>;
+const columnList = (spec: TableSpec<unknown>) => spec.columns.map(quote).join(",");
+
+/** A COPY straight into a table found a row already stored. */
+class StoredRowConflict extends Error {}
+
+/** How a statement list writes its rows: straight into their tables, or as upserts. */
+type Mode = "copy" | "upsert";
+
+/**
+ * Temporary staging tables, one per spec (the backfill writes "Order" with one column more than the
+ * refresh does) and connection: made on first use, forgotten when their transaction rolls back.
+ */
+function stagingTables() {
+  const names = new Map<TableSpec<unknown>, string>();
+  const made = new WeakMap<pg.ClientBase, Set<string>>();
+  return {
+    async of(client: pg.ClientBase, spec: TableSpec<unknown>): Promise<string> {
+      let name = names.get(spec);
+      if (!name) names.set(spec, (name = quote(`tsuzuku_stage_${spec.table}_${names.size}`)));
+      let mine = made.get(client);
+      if (!mine) made.set(client, (mine = new Set()));
+      if (!mine.has(name)) {
+        // The table's column names and types, without its constraints (the upsert checks them).
+        await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${name} AS SELECT ${columnList(spec)} FROM ${quote(spec.table)} WITH NO DATA`);
+        mine.add(name);
+      }
+      return name;
+    },
+    rolledBack(client: pg.ClientBase) {
+      made.delete(client);
+    },
+  };
+}
+
+export function postgresWriter(databaseUrl: string): SqlWriter {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 1,
+    application_name: "tsuzuku-sync-writer",
+    // timestamp(3) columns hold UTC wall time; node-postgres would read them in this process's zone.
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === TIMESTAMP_WITHOUT_TIME_ZONE ? (text: string) => new Date(`${text.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const stages = stagingTables();
+
+  const copyStraight = async (client: pg.ClientBase, { spec, data }: CopyRows) => {
+    try {
+      await copyIn(client, `COPY ${quote(spec.table)} (${columnList(spec)}) FROM STDIN`, data);
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new StoredRowConflict((error as Error).message);
+      throw error;
+    }
+  };
+  // The INSERT and the TRUNCATE that empties the staging table go in one round trip.
+  const upsert = async (client: pg.ClientBase, { spec, data }: CopyRows) => {
+    const stage = await stages.of(client, spec);
+    const columns = columnList(spec);
+    await copyIn(client, `COPY ${stage} (${columns}) FROM STDIN`, data);
+    await client.query(`INSERT INTO ${quote(spec.table)} (${columns}) SELECT ${columns} FROM ${stage} ${onConflict(spec)}; TRUNCATE ${stage}`);
+  };
+  const execute = async (client: pg.ClientBase, statements: Statement[], mode: Mode) => {
+    for (const statement of statements) {
+      if (!statement.copy) await client.query(statement.sql, statement.params.map(postgresValue));
+      else if (mode === "copy") await copyStraight(client, statement.copy);
+      else await upsert(client, statement.copy);
+    }
+  };
+  const rollback = async (client: pg.ClientBase) => {
+    await client.query("ROLLBACK").catch(() => {});
+    stages.rolledBack(client);
+  };
+
+  /** Commits the bulk session whose transaction holds the connection, if any. */
+  let openBulk: (() => Promise<void>) | null = null;
+
+  return {
+    dialect: "postgres",
+    upsert(spec, rows) {
+      if (rows.length === 0) return [];
+      return [{ sql: "", params: [], copy: { spec: spec as TableSpec<unknown>, data: Buffer.from(copyText(spec, lastPerKey(spec, rows))) } }];
+    },
+    raw: (sql, ...params) => ({ sql, params }),
+    param: (n) => `$${n}`,
+    async run(statements) {
+      if (statements.length === 0) return;
+      await openBulk?.().catch(() => {});
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        await execute(client, statements, "upsert");
+        await client.query("COMMIT");
+      } catch (error) {
+        await rollback(client);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    // The session holds the pool's one connection while its transaction is open (a few batches); a
+    // `run` meanwhile commits the session's batches first, as on SQLite.
+    bulk({ commitEvery = BATCHES_PER_COMMIT.postgres } = {}) {
+      let client: pg.PoolClient | null = null;
+      let batches = 0;
+      let failed = false;
+      let mode: Mode = "copy";
+      // The open transaction's batches, written again as upserts if a COPY finds a stored row.
+      let uncommitted: Statement[][] = [];
+      // Appends and commits one after another: a commit never lands inside a batch.
+      let queue: Promise<unknown> = Promise.resolve();
+      const serially = <T>(step: () => Promise<T>): Promise<T> => {
+        const next = queue.then(step, step);
+        queue = next.catch(() => {});
+        return next;
+      };
+      const commit = () =>
+        serially(async () => {
+          const open = client;
+          client = null;
+          uncommitted = [];
+          if (openBulk === commit) openBulk = null;
+          if (!open) return;
+          try {
+            await open.query("COMMIT");
+          } catch (error) {
+            failed = true;
+            throw error;
+          } finally {
+            open.release();
+          }
+        });
+      const refuseFailed = () => {
+        if (failed) throw new Error(BULK_SESSION_FAILED);
+      };
+      const apply = async (open: pg.PoolClient, statements: Statement[]) => {
+        uncommitted.push(statements);
+        try {
+          await execute(open, statements, mode);
+        } catch (error) {
+          if (!(error instanceof StoredRowConflict)) throw error;
+          mode = "upsert";
+          await rollback(open);
+          await open.query("BEGIN");
+          for (const batch of uncommitted) await execute(open, batch, mode);
+        }
+      };
+      return {
+        append: (statements) =>
+          serially(async () => {
+            refuseFailed();
+            try {
+              if (!client) {
+                await openBulk?.().catch(() => {});
+                client = await pool.connect();
+                openBulk = commit;
+                await client.query("BEGIN");
+              }
+              await apply(client, statements);
+            } catch (error) {
+              failed = true;
+              const open = client;
+              client = null;
+              uncommitted = [];
+              if (openBulk === commit) openBulk = null;
+              if (open) {
+                await rollback(open);
+                open.release();
+              }
+              throw error;
+            }
+          }).then(() => (++batches % commitEvery === 0 ? commit() : undefined)),
+        end: async () => {
+          await commit();
+          refuseFailed();
+        },
+      };
+    },
+    async query<T>(sql: string, ...params: unknown[]) {
+      await openBulk?.().catch(() => {});
+      return (await pool.query(sql, params.map(postgresValue))).rows as T[];
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
