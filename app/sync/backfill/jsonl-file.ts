@@ -119,7 +119,7 @@ async function* chunksOf(body: ReadableStream<Uint8Array>, scan?: BulkFileScan, 
 export async function downloadFile(url: string, path: string, scan?: BulkFileScan, afterChunk?: () => Promise<void>): Promise<number> {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`downloading the bulk result failed: HTTP ${response.status}`);
-  await pipeline(Readable.from(chunksOf(response.body, scan, afterChunk)), createWriteStream(path));
+  await pipeline(Readable.from(chunksOf(response.body, scan, afterChunk)), createWriteStream(path, { highWaterMark: 1 << 21 }));
   scan?.end();
   return (await stat(path)).size;
 }

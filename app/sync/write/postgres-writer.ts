@@ -6,9 +6,11 @@
 // write meanwhile, a key twice in the file) its unique violation rolls the transaction back, the
 // session writes its uncommitted batches again as upserts, and upserts from then on. An upsert copies
 // the rows into a temporary staging table and runs INSERT … SELECT … ON CONFLICT with the newer-wins
-// guard from it; `run` (webhooks, reconciliation) always upserts.
+// guard from it; `run` (webhooks, reconciliation) always upserts. A batch's statements go as one query
+// with its COPY data behind it (copy-query.ts): one round trip a batch instead of one a statement,
+// which matters most when the database is across a network.
 import pg from "pg";
-import { copyIn } from "./copy-in";
+import { copyQuery, inlineParameters } from "./copy-query";
 import { copyText } from "./copy-text";
 import { isoOf } from "./iso-time";
 import { BATCHES_PER_COMMIT, type SqlWriter, type Statement } from "./sql-writer";
@@ -27,7 +29,6 @@ function postgresValue(value: unknown): unknown {
   return value;
 }
 
-type CopyRows = NonNullable<Statement["copy"]>;
 const columnList = (spec: TableSpec<unknown>) => spec.columns.map(quote).join(",");
 
 /** A COPY straight into a table found a row already stored. */
@@ -44,23 +45,29 @@ function stagingTables() {
   const names = new Map<TableSpec<unknown>, string>();
   const made = new WeakMap<pg.ClientBase, Set<string>>();
   return {
-    async of(client: pg.ClientBase, spec: TableSpec<unknown>): Promise<string> {
+    nameOf(spec: TableSpec<unknown>): string {
       let name = names.get(spec);
       if (!name) names.set(spec, (name = quote(`tsuzuku_stage_${spec.table}_${names.size}`)));
+      return name;
+    },
+    has: (client: pg.ClientBase, name: string) => made.get(client)?.has(name) ?? false,
+    made(client: pg.ClientBase, created: readonly string[]) {
       let mine = made.get(client);
       if (!mine) made.set(client, (mine = new Set()));
-      if (!mine.has(name)) {
-        // The table's column names and types, without its constraints (the upsert checks them).
-        await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${name} AS SELECT ${columnList(spec)} FROM ${quote(spec.table)} WITH NO DATA`);
-        mine.add(name);
-      }
-      return name;
+      for (const name of created) mine.add(name);
     },
     rolledBack(client: pg.ClientBase) {
       made.delete(client);
     },
   };
 }
+
+/** A parameter's text, as node-postgres would send it (inlineParameters quotes it). */
+const parameterText = (value: unknown): string => {
+  const converted = postgresValue(value);
+  if (typeof converted === "object") throw new Error(`a bulk statement's parameter must be a scalar or a Date, not ${JSON.stringify(converted)}`);
+  return String(converted);
+};
 
 export function postgresWriter(databaseUrl: string): SqlWriter {
   const pool = new pg.Pool({
@@ -75,27 +82,42 @@ export function postgresWriter(databaseUrl: string): SqlWriter {
   });
   const stages = stagingTables();
 
-  const copyStraight = async (client: pg.ClientBase, { spec, data }: CopyRows) => {
+  // A statement list as one query: raw statements with their parameters inlined; rows COPYd straight
+  // into their table, or into a staging table (made on first use) and upserted from it with
+  // INSERT … SELECT … ON CONFLICT (newer wins, as on SQLite), then TRUNCATEd.
+  const execute = async (client: pg.ClientBase, statements: Statement[], mode: Mode) => {
+    const sql: string[] = [];
+    const copies: Buffer[] = [];
+    const creating: string[] = [];
+    for (const statement of statements) {
+      if (!statement.copy) {
+        sql.push(inlineParameters(statement.sql, statement.params, parameterText));
+        continue;
+      }
+      const { spec, data } = statement.copy;
+      const columns = columnList(spec);
+      copies.push(data);
+      if (mode === "copy") {
+        sql.push(`COPY ${quote(spec.table)} (${columns}) FROM STDIN`);
+        continue;
+      }
+      const stage = stages.nameOf(spec);
+      if (!stages.has(client, stage) && !creating.includes(stage)) {
+        // The table's column names and types, without its constraints (the upsert checks them).
+        sql.push(`CREATE TEMP TABLE IF NOT EXISTS ${stage} AS SELECT ${columns} FROM ${quote(spec.table)} WITH NO DATA`);
+        creating.push(stage);
+      }
+      sql.push(`COPY ${stage} (${columns}) FROM STDIN`, `INSERT INTO ${quote(spec.table)} (${columns}) SELECT ${columns} FROM ${stage} ${onConflict(spec)}`, `TRUNCATE ${stage}`);
+    }
+    if (sql.length === 0) return;
     try {
-      await copyIn(client, `COPY ${quote(spec.table)} (${columnList(spec)}) FROM STDIN`, data);
+      await copyQuery(client, sql.join(";\n"), copies);
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new StoredRowConflict((error as Error).message);
+      const { code, where } = error as { code?: string; where?: string };
+      if (mode === "copy" && code === UNIQUE_VIOLATION && where?.startsWith("COPY ")) throw new StoredRowConflict((error as Error).message);
       throw error;
     }
-  };
-  // The INSERT and the TRUNCATE that empties the staging table go in one round trip.
-  const upsert = async (client: pg.ClientBase, { spec, data }: CopyRows) => {
-    const stage = await stages.of(client, spec);
-    const columns = columnList(spec);
-    await copyIn(client, `COPY ${stage} (${columns}) FROM STDIN`, data);
-    await client.query(`INSERT INTO ${quote(spec.table)} (${columns}) SELECT ${columns} FROM ${stage} ${onConflict(spec)}; TRUNCATE ${stage}`);
-  };
-  const execute = async (client: pg.ClientBase, statements: Statement[], mode: Mode) => {
-    for (const statement of statements) {
-      if (!statement.copy) await client.query(statement.sql, statement.params.map(postgresValue));
-      else if (mode === "copy") await copyStraight(client, statement.copy);
-      else await upsert(client, statement.copy);
-    }
+    stages.made(client, creating);
   };
   const rollback = async (client: pg.ClientBase) => {
     await client.query("ROLLBACK").catch(() => {});
