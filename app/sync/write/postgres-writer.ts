@@ -72,7 +72,8 @@ const parameterText = (value: unknown): string => {
 export function postgresWriter(databaseUrl: string): SqlWriter {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
-    max: 1,
+    // One for the bulk session (or `run`), one for `runBeside`.
+    max: 2,
     application_name: "tsuzuku-sync-writer",
     // timestamp(3) columns hold UTC wall time; node-postgres would read them in this process's zone.
     types: {
@@ -127,6 +128,21 @@ export function postgresWriter(databaseUrl: string): SqlWriter {
   /** Commits the bulk session whose transaction holds the connection, if any. */
   let openBulk: (() => Promise<void>) | null = null;
 
+  const runInTransaction = async (statements: Statement[]) => {
+    if (statements.length === 0) return;
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await execute(client, statements, "upsert");
+      await client.query("COMMIT");
+    } catch (error) {
+      await rollback(client);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+
   return {
     dialect: "postgres",
     upsert(spec, rows) {
@@ -135,23 +151,14 @@ export function postgresWriter(databaseUrl: string): SqlWriter {
     },
     raw: (sql, ...params) => ({ sql, params }),
     param: (n) => `$${n}`,
-    async run(statements) {
+    run: async (statements) => {
       if (statements.length === 0) return;
       await openBulk?.().catch(() => {});
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
-        await execute(client, statements, "upsert");
-        await client.query("COMMIT");
-      } catch (error) {
-        await rollback(client);
-        throw error;
-      } finally {
-        client.release();
-      }
+      await runInTransaction(statements);
     },
-    // The session holds the pool's one connection while its transaction is open (a few batches); a
-    // `run` meanwhile commits the session's batches first, as on SQLite.
+    runBeside: runInTransaction,
+    // The session holds a connection while its transaction is open (a few batches); a `run` meanwhile
+    // commits the session's batches first, as on SQLite.
     bulk({ commitEvery = BATCHES_PER_COMMIT.postgres } = {}) {
       let client: pg.PoolClient | null = null;
       let batches = 0;

@@ -22,6 +22,11 @@ export interface SqlWriter {
   /** Runs the statements in one transaction: all or nothing. */
   run(statements: Statement[]): Promise<void>;
   /**
+   * PostgreSQL only: runs the statements in one transaction on a second connection, beside a bulk
+   * session's open transaction instead of committing it first (SQLite has a single writer).
+   */
+  runBeside?(statements: Statement[]): Promise<void>;
+  /**
    * A bulk import's batches, committed a few at a time: each batch must carry its own checkpoint, so
    * that any commit is a consistent point to resume from. `append` resolving means applied, not yet
    * committed; `end` commits what is left. After a failed batch the session's uncommitted batches are
