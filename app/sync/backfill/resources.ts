@@ -22,7 +22,7 @@ export type BackfillResource = "orders" | "subscriptionContracts";
 
 export interface ResourceImport {
   query: string;
-  /** The tables the import writes (their statistics are refreshed after it). */
+  /** The tables the import writes, the roots' table first (their statistics are refreshed after it). */
   tables: string[];
   /** A query answering the expected count, read before the export for the progress bar. */
   countQuery?: { query: string; read: (data: unknown) => number | null };

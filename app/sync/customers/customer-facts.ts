@@ -39,15 +39,15 @@ export function deriveCustomers(writer: SqlWriter, shop: string, syncedAt: Date,
 
 /**
  * Each customer's first counted order (by processedAt, then id) with `n`, the customer's counted
- * orders, among the orders `where` selects. PostgreSQL: window functions, ids compared byte by byte
- * (COLLATE "C") as SQLite compares them, so both pick the same order on a tie, whatever the database's
- * collation; and a byte sort is faster (on the 1,000,000-order shop: 1.6 s instead of 2.5 s under
- * C.UTF-8). SQLite: one GROUP BY along
- * the (shop, customerId, processedAt) index, without the window's sort. With a single min() SQLite takes
- * the bare columns from the row that holds the minimum (https://sqlite.org/lang_select.html#bareagg);
- * processedAt is fixed-width ISO text, so min(processedAt || id) orders by processedAt, then id. Measured
- * on a 1,000,000-order shop (246,173 customers, bench:sync's database): 2.7 s instead of 5.1 s, the
- * same rows.
+ * orders, among the orders `where` selects.
+ * - PostgreSQL: window functions, ids compared byte by byte (COLLATE "C") as SQLite compares them, so
+ *   both pick the same order on a tie whatever the database's collation; a byte sort is faster too (on
+ *   the 1,000,000-order shop: 1.6 s instead of 2.5 s under C.UTF-8).
+ * - SQLite: one GROUP BY along the (shop, customerId, processedAt) index, without the window's sort.
+ *   With a single min() SQLite takes the bare columns from the row that holds the minimum
+ *   (https://sqlite.org/lang_select.html#bareagg); processedAt is fixed-width ISO text, so
+ *   min(processedAt || id) orders by processedAt, then id. Measured on a 1,000,000-order shop (246,173
+ *   customers, bench:sync's database): 2.7 s instead of 5.1 s, the same rows.
  */
 function firstOrders(dialect: SqlWriter["dialect"], where: string): string {
   const columns = `"shop", "customerId", "id", "processedAt", "firstVisitSource", "utmSource", "utmMedium", "utmCampaign", "discountCodes"`;

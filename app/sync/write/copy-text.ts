@@ -1,8 +1,8 @@
 // Rows in PostgreSQL's COPY text format (https://www.postgresql.org/docs/current/sql-copy.html, "Text
 // Format"): one line a row, fields separated by tabs, `\N` for NULL, and backslash, tab, newline and
-// carriage return escaped with a backslash. The bulk writer sends its rows this way: building one string
-// a batch costs the app about a fifth of what node-postgres's array parameters did, and the server
-// parses it faster than array literals (bench/postgres-writes.ts).
+// carriage return escaped with a backslash. The bulk writer sends its rows this way. Measured against
+// node-postgres's array parameters (bench/postgres-writes.ts, 300,000 orders): this process spends 8.5 µs
+// an order instead of 21.6, and the server 10.1 instead of 24.8.
 import { isoOf } from "./iso-time";
 import { rowReader, type TableSpec } from "./upsert-sql";
 

@@ -1,4 +1,4 @@
-// The bulk writer on PostgreSQL (node-postgres, one connection of its own).
+// The bulk writer on PostgreSQL (node-postgres, two connections of its own: see runBeside).
 //
 // Rows travel as COPY text (copy-text.ts), made while the batch before is being written. A bulk
 // session COPYs them straight into their tables: the fastest way in (bench/postgres-writes.ts) and all
@@ -15,7 +15,7 @@ import { copyText } from "./copy-text";
 import { isoOf } from "./iso-time";
 import { BATCHES_PER_COMMIT, type SqlWriter, type Statement } from "./sql-writer";
 import { BULK_SESSION_FAILED } from "./sqlite-thread";
-import { type TableSpec, lastPerKey, onConflict, quote } from "./upsert-sql";
+import { type TableSpec, columnList, lastPerKey, onConflict, quote } from "./upsert-sql";
 
 const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
 const UNIQUE_VIOLATION = "23505";
@@ -28,8 +28,6 @@ function postgresValue(value: unknown): unknown {
   if (typeof value === "bigint") return value.toString();
   return value;
 }
-
-const columnList = (spec: TableSpec<unknown>) => spec.columns.map(quote).join(",");
 
 /** A COPY straight into a table found a row already stored. */
 class StoredRowConflict extends Error {}
@@ -193,7 +191,8 @@ export function postgresWriter(databaseUrl: string): SqlWriter {
         if (failed) throw new Error(BULK_SESSION_FAILED);
       };
       const apply = async (open: pg.PoolClient, statements: Statement[]) => {
-        uncommitted.push(statements);
+        // Upserts meet no conflict, so once upserting the session keeps nothing to write again.
+        if (mode === "copy") uncommitted.push(statements);
         try {
           await execute(open, statements, mode);
         } catch (error) {

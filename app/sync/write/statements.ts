@@ -6,9 +6,9 @@
 // 4,028 orders/s on SQLite and 2,946 on PostgreSQL with 870 MB peak RSS; the drivers themselves are used
 // instead: better-sqlite3 prepared statements on a thread of their own (sqlite-writer.ts) and
 // node-postgres with COPY (postgres-writer.ts). Everything else in the app reads and writes through
-// Prisma; the writers' SQL only touches the tables of
-// prisma/schema.prisma, in the shape its migrations create (DateTime as ISO 8601 text on SQLite and
-// timestamp(3) UTC on PostgreSQL, booleans as 0/1 on SQLite, BigInt as 64-bit integers).
+// Prisma; the writers' SQL only touches the tables of prisma/schema.prisma, in the shape its migrations
+// create (DateTime as ISO 8601 text on SQLite and timestamp(3) UTC on PostgreSQL, booleans as 0/1 on
+// SQLite, BigInt as 64-bit integers).
 import { databaseKind } from "../../db/database-url";
 import { postgresWriter } from "./postgres-writer";
 import type { SqlWriter } from "./sql-writer";

@@ -20,6 +20,9 @@ export interface TableSpec<Row> {
 /** A quoted identifier (the names are the specs' own, never data). */
 export const quote = (name: string) => `"${name}"`;
 
+/** The spec's columns, quoted and comma-separated, in its order. */
+export const columnList = <Row>(spec: TableSpec<Row>) => spec.columns.map(quote).join(",");
+
 export function upsertSql<Row>(dialect: DatabaseKind, spec: TableSpec<Row>, rowCount: number): string {
   const width = spec.columns.length;
   const placeholder = dialect === "postgres" ? (i: number) => `$${i + 1}` : () => "?";
@@ -29,7 +32,7 @@ export function upsertSql<Row>(dialect: DatabaseKind, spec: TableSpec<Row>, rowC
     for (let c = 0; c < width; c++) cells.push(placeholder(r * width + c));
     tuples.push(`(${cells.join(",")})`);
   }
-  return `INSERT INTO ${quote(spec.table)} (${spec.columns.map(quote).join(",")}) VALUES ${tuples.join(",")} ${onConflict(spec)}`;
+  return `INSERT INTO ${quote(spec.table)} (${columnList(spec)}) VALUES ${tuples.join(",")} ${onConflict(spec)}`;
 }
 
 /** `ON CONFLICT (key) DO UPDATE SET …` with the newer-wins guard, or `DO NOTHING` for insert-only tables. */
