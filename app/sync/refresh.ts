@@ -37,21 +37,35 @@ export async function storeOrderNodes(client: AdminClient, writer: SqlWriter, sh
   const outcome: RefreshOutcome = { written: 0, missing: [], newestUpdatedAt: null };
   const subscriptionOrders: string[] = [];
   const customers = new Set<string>();
+  const orderIds: string[] = [];
   for (const node of nodes) {
     const { order, refunds } = mapOrder(shop, node, syncedAt);
     const lineNodes = await allLineItems(client, order.id, NodeReader.of(node, `order ${order.id}`).node.lineItems as Connection);
     const lines: OrderLineRow[] = lineNodes.map((line, index) => mapLineItem(shop, order.id, order.shopifyUpdatedAt, line, `order ${order.id} line ${index + 1}`));
     if (lines.some((line) => line.sellingPlanId !== null)) subscriptionOrders.push(order.id);
     if (order.customerId) customers.add(order.customerId);
+    orderIds.push(order.id);
     statements.push(...writer.upsert(ORDER_TABLE, [order]), ...writer.upsert(REFUND_TABLE, refunds), ...writer.upsert(ORDER_LINE_TABLE, lines));
     outcome.written++;
     if (!outcome.newestUpdatedAt || order.shopifyUpdatedAt > outcome.newestUpdatedAt) outcome.newestUpdatedAt = order.shopifyUpdatedAt;
   }
   statements.push(...markSubscriptionOrders(writer, shop, subscriptionOrders));
+  // An order moved to another customer (or made a guest order) changes the customer it had too.
+  for (const id of await storedCustomerIds(writer, shop, orderIds)) customers.add(id);
   await writer.run(statements);
   // After the orders commit: their customers' first order and counts may have changed.
   await writer.run(deriveCustomers(writer, shop, syncedAt, [...customers]));
   return outcome;
+}
+
+/** The customers the stored copies of these orders belong to. */
+async function storedCustomerIds(writer: SqlWriter, shop: string, orderIds: string[]): Promise<string[]> {
+  if (orderIds.length === 0) return [];
+  const rows = await writer.query<{ customerId: string | null }>(
+    `SELECT "customerId" FROM "Order" WHERE "shop" = ${writer.param(1)} AND "id" IN (${placeholderList(writer, orderIds.length, 1)})`,
+    shop, ...orderIds,
+  );
+  return rows.flatMap((row) => (row.customerId === null ? [] : [row.customerId]));
 }
 
 async function allLineItems(client: AdminClient, orderId: string, first: Connection | undefined): Promise<unknown[]> {

@@ -51,7 +51,10 @@ async function expectDatabaseEqualsShopify() {
   await expectStoredShopEqualsShopify(harness);
 }
 
-/** Changes a slice of the shop through the Admin API: tags, refunds, cancellations, contract pauses and cancels. */
+/**
+ * Changes a slice of the shop through the Admin API: tags, refunds, cancellations, orders moved to
+ * another customer or made guest orders, contract pauses and cancels.
+ */
 async function changeShop(round: number) {
   const orders = [...harness.store.orders()].filter((order) => !order.test && order.cancelledAt === null);
   const pick = (offset: number, count: number) => orders.slice(offset + round * 40, offset + round * 40 + count);
@@ -67,6 +70,15 @@ async function changeShop(round: number) {
   }
   for (const order of pick(20, 6).filter((o) => o.sourceName === "web" && o.lineItems.every((l) => l.sellingPlan === null))) {
     await admin(`mutation { orderCancel(orderId: "gid://shopify/Order/${order.id}", reason: CUSTOMER, restock: false, refund: true) { orderCancelUserErrors { message } } }`);
+  }
+  // Orders moved between customers (a merchant fixing who placed them) and made guest orders: both the
+  // customer who lost the order and the one who gained it change.
+  const owned = pick(26, 6).filter((order) => order.customerId !== null);
+  for (const [index, order] of owned.entries()) {
+    const to = owned[(index + 1) % owned.length].customerId!;
+    await (index % 3 === 2 || to === order.customerId
+      ? admin(`mutation { orderCustomerRemove(orderId: "gid://shopify/Order/${order.id}") { userErrors { message } } }`)
+      : admin(`mutation { orderCustomerSet(orderId: "gid://shopify/Order/${order.id}", customerId: "gid://shopify/Customer/${to}") { userErrors { message } } }`));
   }
   const active = [...harness.store.contracts()].filter((contract) => contract.status === "ACTIVE").slice(round * 4, round * 4 + 4);
   for (const [index, contract] of active.entries()) {

@@ -63,6 +63,25 @@ describe("order mutations", () => {
     expect(events).toEqual([{ topic: "orders/updated", kind: "order", id: 1 }]);
   });
 
+  it("moves an order to another customer, makes it a guest order, and refuses unknown ids", async () => {
+    const { ctx, events } = testShop({ orders: [order(1, { customerId: 1 })] });
+    const set = (customer: string) =>
+      gql(ctx, `mutation { orderCustomerSet(orderId: "gid://shopify/Order/1", customerId: "${customer}") { order { customer { id } } userErrors { field message code } } }`);
+    expect((await set("gid://shopify/Customer/2")).data!.orderCustomerSet).toEqual({ order: { customer: { id: "gid://shopify/Customer/2" } }, userErrors: [] });
+    const unknown = await set("gid://shopify/Customer/999");
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data!.orderCustomerSet).toEqual({
+      order: null,
+      userErrors: [{ field: ["customerId"], message: "Customer does not exist", code: "NOT_FOUND" }],
+    });
+    const removed = await gql(ctx, `mutation { orderCustomerRemove(orderId: "gid://shopify/Order/1") { order { customer { id } } userErrors { message } } }`);
+    expect(removed.data!.orderCustomerRemove).toEqual({ order: { customer: null }, userErrors: [] });
+    expect(events).toEqual([
+      { topic: "orders/updated", kind: "order", id: 1 },
+      { topic: "orders/updated", kind: "order", id: 1 },
+    ]);
+  });
+
   it("cancels asynchronously (a Job) and refuses a second cancellation", async () => {
     const { ctx, events } = testShop({ orders: [order(1)] });
     const CANCEL = `mutation { orderCancel(orderId: "gid://shopify/Order/1", reason: CUSTOMER, restock: false, refund: true) {

@@ -172,6 +172,14 @@ export class MutableShopStore implements ShopStore {
     return this.mutateOrder(id, now, (order) => Object.assign(order, structuredClone(patch)));
   }
 
+  /** Moves the order to another customer, or makes it a guest order (`null`). */
+  setOrderCustomer(id: number, customerId: number | null, now: number): EmOrder {
+    if (customerId !== null && !this.getCustomer(customerId)) throw new NotFoundError(`Customer ${customerId} does not exist`);
+    return this.mutateOrder(id, now, (order) => {
+      order.customerId = customerId;
+    });
+  }
+
   cancelOrder(id: number, reason: NonNullable<EmOrder["cancelReason"]>, now: number): EmOrder {
     return this.mutateOrder(id, now, (order) => {
       if (order.cancelledAt !== null) throw new InvalidMutationError(`Order ${id} is already cancelled`);

@@ -175,6 +175,8 @@ export interface ShopStore {
   // Mutations (each bumps updatedAt to `now` and returns the new record).
   createOrder(input: Omit<EmOrder, "id" | "name" | "updatedAt" | "refunds"> & { refunds?: EmRefund[] }, now: number): EmOrder;
   updateOrder(id: number, patch: Partial<Pick<EmOrder, "tags" | "test">>, now: number): EmOrder;
+  /** Moves the order to another customer, or makes it a guest order (`null`). */
+  setOrderCustomer(id: number, customerId: number | null, now: number): EmOrder;
   cancelOrder(id: number, reason: NonNullable<EmOrder["cancelReason"]>, now: number): EmOrder;
   refundOrder(id: number, lines: { lineItemId: number; quantity: number }[], now: number, note?: string | null): { order: EmOrder; refund: EmRefund };
   setContractStatus(id: number, status: ContractStatus, now: number): EmContract;

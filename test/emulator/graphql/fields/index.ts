@@ -41,7 +41,7 @@ export const FIELD_MAPS: Readonly<Record<string, FieldMap<never>>> = {
 const PLAIN = new Set([
   "MoneyBag", "MoneyV2", "PageInfo", "UTMParameters", "ShopPlan", "LineItemSellingPlan", "SubscriptionBillingPolicy",
   "SubscriptionDeliveryPolicy", "Count", "Job", "ApiVersion", "UserError", "BulkOperationUserError", "OrderCancelUserError",
-  "OrderCreateUserError", "SubscriptionContractStatusUpdateUserError",
+  "OrderCreateUserError", "OrderCustomerSetUserError", "OrderCustomerRemoveUserError", "SubscriptionContractStatusUpdateUserError",
 ]);
 
 export function isPlainType(typeName: string): boolean {

@@ -1,4 +1,4 @@
-// Order mutations that move a shop through time: create, tag, cancel, refund. Each applies to the
+// Order mutations that move a shop through time: create, tag, set or remove the customer, cancel, refund. Each applies to the
 // store at the context clock and reports the webhook topics Shopify would send.
 import { randomUUID } from "node:crypto";
 import { InvalidMutationError } from "../../store/shop-store";
@@ -135,6 +135,20 @@ function orderUpdate(ctx: AdminContext, args: Input) {
   return { order, userErrors: [] };
 }
 
+/** orderCustomerSet / orderCustomerRemove: the order moves to another customer, or becomes a guest order. */
+function orderCustomer(ctx: AdminContext, args: Input, customer: "set" | "remove") {
+  const id = idOfType(args.orderId, "Order");
+  if (id === undefined || !ctx.store.getOrder(id)) return { order: null, userErrors: [userError(["orderId"], "Order does not exist", "NOT_FOUND")] };
+  let customerId: number | null = null;
+  if (customer === "set") {
+    customerId = idOfType(args.customerId, "Customer") ?? null;
+    if (customerId === null || !ctx.store.getCustomer(customerId)) return { order: null, userErrors: [userError(["customerId"], "Customer does not exist", "NOT_FOUND")] };
+  }
+  const order = ctx.store.setOrderCustomer(id, customerId, ctx.now());
+  ctx.emit({ topic: "orders/updated", kind: "order", id });
+  return { order, userErrors: [] };
+}
+
 function refundAll(ctx: AdminContext, order: EmOrder) {
   const lines = order.lineItems.filter((l) => l.currentQuantity > 0).map((l) => ({ lineItemId: l.id, quantity: l.currentQuantity }));
   if (!lines.length) return;
@@ -197,6 +211,8 @@ export const orderMutations: FieldMap<unknown> = {
   orderCreate: (_root, args, env) => orderCreate(env.ctx, args),
   orderUpdate: (_root, args, env) => orderUpdate(env.ctx, args),
   orderCancel: (_root, args, env) => orderCancel(env.ctx, args),
+  orderCustomerSet: (_root, args, env) => orderCustomer(env.ctx, args, "set"),
+  orderCustomerRemove: (_root, args, env) => orderCustomer(env.ctx, args, "remove"),
   refundCreate: (_root, args, env) => refundCreate(env.ctx, args),
 };
 
