@@ -1,5 +1,6 @@
-// Order mutations that move a shop through time: create, tag, set or remove the customer, cancel, refund. Each applies to the
-// store at the context clock and reports the webhook topics Shopify would send.
+// Order mutations that move a shop through time: create, tag, set or remove the customer, cancel,
+// refund. Each applies to the store at the context clock and reports the webhook topics Shopify would
+// send.
 import { randomUUID } from "node:crypto";
 import { InvalidMutationError } from "../../store/shop-store";
 import type { EmLineItem, EmOrder } from "../../store/types";
