@@ -15,7 +15,7 @@ import { DEFAULT_BATCH_SIZE } from "../app/sync/backfill/two-pass-import";
 import { ORDER_LINE_TABLE, ORDER_TABLE } from "../app/sync/orders/order-rows";
 import { openSqlWriter, type SqlWriter } from "../app/sync/write/statements";
 import type { TableSpec } from "../app/sync/write/upsert-sql";
-import { runPrisma } from "../scripts/prisma-cli";
+import { migrateDatabase } from "../scripts/prisma-cli";
 
 const { values } = parseArgs({
   options: {
@@ -93,7 +93,7 @@ async function run(adminUrl: string) {
   await admin.query(`CREATE DATABASE "${name}"`);
   const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
   try {
-    runPrisma(["migrate", "deploy"], url, { quiet: true });
+    migrateDatabase(url);
     const writer = openSqlWriter(url);
     await writer.run([writer.raw(`INSERT INTO "Shop" ("shop", "updatedAt") VALUES ($1, now())`, SHOP)]);
     let seed = 1;

@@ -14,7 +14,7 @@ import { DEFAULT_BATCH_SIZE } from "../app/sync/backfill/two-pass-import";
 import { ORDER_TABLE } from "../app/sync/orders/order-rows";
 import { BATCHES_PER_COMMIT } from "../app/sync/write/statements";
 import { upsertSql } from "../app/sync/write/upsert-sql";
-import { runPrisma } from "../scripts/prisma-cli";
+import { migrateDatabase } from "../scripts/prisma-cli";
 
 const { values } = parseArgs({
   options: {
@@ -46,7 +46,7 @@ function run(variant: string): number {
   const dir = mkdtempSync(path.join(tmpdir(), "tsuzuku-bench-order-writes-"));
   try {
     const file = path.join(dir, "bench.db");
-    runPrisma(["migrate", "deploy"], `file:${file}`, { quiet: true });
+    migrateDatabase(`file:${file}`);
     const db = new Database(file);
     db.pragma("journal_mode = WAL");
     db.pragma(`synchronous = ${variant === "sync-off" ? "OFF" : "NORMAL"}`);

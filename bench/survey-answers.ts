@@ -97,8 +97,8 @@ function percentile(sorted: Float64Array, p: number) {
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), "tsuzuku-bench-survey-"));
   const databaseUrl = `file:${path.join(dir, "bench.db")}`;
-  const { runPrisma } = await import("../scripts/prisma-cli");
-  runPrisma(["migrate", "deploy"], databaseUrl, { quiet: true });
+  const { migrateDatabase } = await import("../scripts/prisma-cli");
+  migrateDatabase(databaseUrl);
   const surveys = await seed(databaseUrl);
   const tokens = new Map(await Promise.all(SHOPS.map(async (shop) => [shop, await checkoutToken(shop)] as const)));
 

@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { createDb, prepareDb } from "../app/db.server";
 import { APP_NODE_FLAGS } from "../scripts/node-flags";
-import { runPrisma } from "../scripts/prisma-cli";
+import { migrateDatabase } from "../scripts/prisma-cli";
 import { createAdminClient } from "../app/sync/admin-client";
 import { runBackfill } from "../app/sync/backfill/backfill";
 import { fetchTransport } from "../app/sync/fetch-transport";
@@ -129,7 +129,7 @@ try {
   for (const kind of kinds) {
     const { url, cleanup } = await databaseFor(kind, dir);
     try {
-      runPrisma(["migrate", "deploy"], url, { quiet: true });
+      migrateDatabase(url);
       const db = createDb(url);
       await prepareDb(db, url);
       await db.shop.create({ data: { shop: SHOP, currencyCode: "JPY", ianaTimezone: "Asia/Tokyo" } });

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { expectedPostgresSchema, MIGRATIONS, POSTGRES_SCHEMA } from "./prisma-schemas";
-import { runPrisma } from "./prisma-cli";
+import { migrateDatabase } from "./prisma-cli";
 import { diffDatabaseToSchema } from "./migration-state";
 
 const name = process.argv[2];
@@ -32,7 +32,7 @@ function write(kind: "sqlite" | "postgres", sql: string) {
 const tmp = mkdtempSync(path.join(os.tmpdir(), "tsuzuku-migration-"));
 try {
   const sqliteUrl = `file:${path.join(tmp, "current.db")}`;
-  runPrisma(["migrate", "deploy"], sqliteUrl, { quiet: true });
+  migrateDatabase(sqliteUrl);
   write("sqlite", diffDatabaseToSchema(sqliteUrl, "sqlite"));
 
   const database = `tsuzuku_migration_${process.pid}`;
@@ -42,7 +42,7 @@ try {
   try {
     const url = new URL(adminUrl);
     url.pathname = `/${database}`;
-    runPrisma(["migrate", "deploy"], url.toString(), { quiet: true });
+    migrateDatabase(url.toString());
     write("postgres", diffDatabaseToSchema(url.toString(), "postgres"));
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);

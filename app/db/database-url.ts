@@ -11,3 +11,8 @@ export function databaseKind(url: string): DatabaseKind {
     `DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL); got "${url.split(":")[0]}:…"`,
   );
 }
+
+/** The path of a `file:` URL as Prisma's SQLite adapter reads it (relative to the working directory). */
+export function sqliteFilePath(databaseUrl: string): string {
+  return databaseUrl.replace(/^file:/, "").replace(/\?.*$/, "");
+}

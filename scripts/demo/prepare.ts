@@ -6,7 +6,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { databaseKind } from "../../app/db/database-url";
-import { runPrisma } from "../prisma-cli";
+import { migrateDatabase } from "../prisma-cli";
 import { ROOT } from "../prisma-schemas";
 
 /** The SQLite file of a `file:` URL, relative paths taken from the repository root (as the app's cwd). */
@@ -23,7 +23,7 @@ export function freshDatabase(databaseUrl: string): void {
     const file = sqliteFile(databaseUrl);
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
   }
-  runPrisma(["migrate", "deploy"], databaseUrl, { quiet: true });
+  migrateDatabase(databaseUrl);
 }
 
 const SOURCES = ["app", "public", "vite.config.ts", "tsconfig.json", "package-lock.json"];

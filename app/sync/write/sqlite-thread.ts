@@ -32,12 +32,35 @@ const IDLE_COMMIT_MS = 100;
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
-const db = new Database(workerData.file, { timeout: 10000 });
-db.pragma("journal_mode = WAL");
-db.pragma("synchronous = NORMAL");
-// Checkpoint (copy the WAL into the database, with an fsync) every 40 MB of WAL instead of every 4 MB.
-db.pragma("wal_autocheckpoint = 10000");
-db.defaultSafeIntegers(true);
+// A database that cannot be opened answers every message with the reason (the thread stays up, so
+// its caller hears it at once instead of waiting on a thread that is gone).
+let db = null;
+let openError = null;
+try {
+  db = new Database(workerData.file, { timeout: 10000 });
+  // Databases are migrated into WAL mode (scripts/prisma-cli.ts): then this is a no-op, needing no lock.
+  // A file still in rollback-journal mode needs the lock of every other connection, and SQLite answers
+  // SQLITE_BUSY at once (without waiting) when the app's connection is in a transaction: retried.
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; ; waited += 20) {
+    try {
+      db.pragma("journal_mode = WAL");
+      break;
+    } catch (error) {
+      if (!error || error.code !== "SQLITE_BUSY" || waited >= 10000) throw error;
+      Atomics.wait(pause, 0, 0, 20);
+    }
+  }
+  db.pragma("synchronous = NORMAL");
+  // Checkpoint (copy the WAL into the database, with an fsync) every 40 MB of WAL instead of every 4 MB.
+  db.pragma("wal_autocheckpoint = 10000");
+  db.defaultSafeIntegers(true);
+} catch (error) {
+  openError = new Error("the SQLite writer could not open " + workerData.file + ": " + (error && error.message ? error.message : String(error)));
+  openError.code = error && error.code;
+  if (db !== null && db.open) db.close();
+  db = null;
+}
 const prepared = new Map();
 const statementFor = (sql) => {
   let statement = prepared.get(sql);
@@ -51,7 +74,7 @@ const execute = (statements) => {
     else statement.run(params);
   }
 };
-const runAll = db.transaction(execute);
+const runAll = db === null ? null : db.transaction(execute);
 let openSession = null;
 let idleCommit = null;
 const failedSessions = new Set();
@@ -100,7 +123,10 @@ const append = (session, statements, commit) => {
 };
 parentPort.on("message", ({ id, kind, statements, sql, params, session, commit }) => {
   try {
-    if (kind === "run") { commitOthers(); runAll(statements); parentPort.postMessage({ id }); }
+    if (openError !== null) {
+      if (kind === "close") parentPort.postMessage({ id });
+      else throw openError;
+    } else if (kind === "run") { commitOthers(); runAll(statements); parentPort.postMessage({ id }); }
     else if (kind === "append") { append(session, statements, commit); parentPort.postMessage({ id }); }
     else if (kind === "end") { if (openSession === session) commitOpen(); refuseFailed(session); parentPort.postMessage({ id }); }
     else if (kind === "query") parentPort.postMessage({ id, rows: statementFor(sql).all(...params) });
@@ -116,6 +142,8 @@ export class SqliteThread {
   readonly #waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   #nextId = 0;
   #nextSession = 0;
+  /** Why the thread is gone, once it is: every later call fails with it instead of waiting forever. */
+  #stopped: Error | null = null;
 
   constructor(file: string) {
     const driver = createRequire(import.meta.url).resolve("better-sqlite3");
@@ -127,20 +155,22 @@ export class SqliteThread {
       if (message.error !== undefined) waiter.reject(Object.assign(new Error(message.error), { code: message.code }));
       else waiter.resolve(message.rows);
     });
-    this.#worker.on("error", (error) => this.#failAll(error));
-    this.#worker.on("exit", (code) => this.#failAll(new Error(`the SQLite writer thread exited (${code})`)));
+    this.#worker.on("error", (error: unknown) => this.#stop(threadFailure(error)));
+    this.#worker.on("exit", (code) => this.#stop(new Error(`the SQLite writer thread exited (${code})`)));
   }
 
   #send<T>(message: Record<string, unknown>): Promise<T> {
     const id = this.#nextId++;
     return new Promise<T>((resolve, reject) => {
+      if (this.#stopped) return reject(this.#stopped);
       this.#waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
       this.#worker.postMessage({ id, ...message });
     });
   }
 
-  #failAll(error: Error): void {
-    for (const waiter of this.#waiting.values()) waiter.reject(error);
+  #stop(error: Error): void {
+    this.#stopped ??= error;
+    for (const waiter of this.#waiting.values()) waiter.reject(this.#stopped);
     this.#waiting.clear();
   }
 
@@ -166,8 +196,16 @@ export class SqliteThread {
     return this.#send({ kind: "query", sql, params });
   }
 
+  /** Closes the database and ends the thread; a thread already gone has nothing left to close. */
   async close(): Promise<void> {
-    await this.#send({ kind: "close" });
+    if (!this.#stopped) await this.#send({ kind: "close" });
     await this.#worker.terminate();
   }
+}
+
+/** A thread's uncaught error, which reaches this side cloned (a SqliteError arrives as a bare `{ code }`). */
+function threadFailure(error: unknown): Error {
+  const { message, code } = (error ?? {}) as { message?: unknown; code?: unknown };
+  const reason = typeof message === "string" && message !== "" ? message : typeof code === "string" ? code : String(error);
+  return Object.assign(new Error(`the SQLite writer thread failed: ${reason}`), { code });
 }

@@ -1,4 +1,5 @@
 // The bulk writer on SQLite: statements run by better-sqlite3 on a thread of its own (sqlite-thread.ts).
+import { sqliteFilePath } from "../../db/database-url";
 import { isoOf } from "./iso-time";
 import { BATCHES_PER_COMMIT, type SqlWriter } from "./sql-writer";
 import { SqliteThread } from "./sqlite-thread";
@@ -9,11 +10,6 @@ function sqliteValue(value: unknown): unknown {
   if (value instanceof Date) return isoOf(value);
   if (typeof value === "boolean") return value ? 1 : 0;
   return value;
-}
-
-/** The path of a `file:` URL as Prisma's SQLite adapter reads it (relative to the working directory). */
-export function sqliteFilePath(databaseUrl: string): string {
-  return databaseUrl.replace(/^file:/, "").replace(/\?.*$/, "");
 }
 
 export function sqliteWriter(databaseUrl: string): SqlWriter {

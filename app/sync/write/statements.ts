@@ -15,7 +15,6 @@ import type { SqlWriter } from "./sql-writer";
 import { sqliteWriter } from "./sqlite-writer";
 
 export * from "./sql-writer";
-export { sqliteFilePath } from "./sqlite-writer";
 
 export function openSqlWriter(databaseUrl: string): SqlWriter {
   return databaseKind(databaseUrl) === "postgres" ? postgresWriter(databaseUrl) : sqliteWriter(databaseUrl);
