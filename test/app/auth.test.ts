@@ -21,7 +21,7 @@ let layoutLoader: typeof LayoutLoader;
 async function seedSyncedShop() {
   const { db } = database;
   await db.shop.create({ data: { shop: SHOP, locale: "ja", ianaTimezone: "Asia/Tokyo", currencyCode: "JPY" } });
-  const order = (n: number, lines: number) => ({
+  const order = (n: number) => ({
     shop: SHOP,
     id: `gid://shopify/Order/${n}`,
     createdAt: new Date("2026-05-01T00:00:00Z"),
@@ -30,19 +30,20 @@ async function seedSyncedShop() {
     currencyCode: "JPY",
     presentmentCurrencyCode: "JPY",
     totalPriceAmount: 4_800n,
-    lines: {
-      create: Array.from({ length: lines }, (_, i) => ({
-        id: `gid://shopify/LineItem/${n}${i}`,
-        quantity: 1,
-        currentQuantity: 1,
-        originalUnitPriceAmount: 2_400n,
-        discountedTotalAmount: 2_400n,
-        orderUpdatedAt: new Date("2026-05-01T00:00:00Z"),
-      })),
-    },
   });
-  await db.order.create({ data: order(501, 2) });
-  await db.order.create({ data: order(502, 1) });
+  const lines = (n: number, count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      shop: SHOP,
+      id: `gid://shopify/LineItem/${n}${i}`,
+      orderId: `gid://shopify/Order/${n}`,
+      quantity: 1,
+      currentQuantity: 1,
+      originalUnitPriceAmount: 2_400n,
+      discountedTotalAmount: 2_400n,
+      orderUpdatedAt: new Date("2026-05-01T00:00:00Z"),
+    }));
+  await db.order.createMany({ data: [order(501), order(502)] });
+  await db.orderLine.createMany({ data: [...lines(501, 2), ...lines(502, 1)] });
   await db.refund.create({
     data: { shop: SHOP, id: "gid://shopify/Refund/9", orderId: "gid://shopify/Order/501", createdAt: new Date(), totalAmount: 2_400n, currencyCode: "JPY", orderUpdatedAt: new Date() },
   });

@@ -70,23 +70,6 @@ export async function seedShop(db: Db, shop: string, n = 1) {
       presentmentCurrencyCode: "USD",
       presentmentTotalAmount: 7_299n,
       hasSubscriptionLine: true,
-      lines: {
-        create: [
-          {
-            id: `gid://shopify/LineItem/${n}0001`,
-            productId: "gid://shopify/Product/1",
-            variantId: "gid://shopify/ProductVariant/11",
-            quantity: 2,
-            currentQuantity: 1,
-            originalUnitPriceAmount: 6_000n,
-            discountedTotalAmount: 10_800n,
-            sellingPlanId: "gid://shopify/SellingPlan/5",
-            sellingPlanName: "毎月お届け",
-            contractId: `gid://shopify/SubscriptionContract/${n}7`,
-            orderUpdatedAt: at("2026-03-15T00:00:00.000Z"),
-          },
-        ],
-      },
       refunds: {
         create: [
           {
@@ -101,6 +84,24 @@ export async function seedShop(db: Db, shop: string, n = 1) {
           },
         ],
       },
+    },
+  });
+  // Lines have no relation to their order in the schema (no foreign key): written on their own.
+  await db.orderLine.create({
+    data: {
+      shop,
+      orderId,
+      id: `gid://shopify/LineItem/${n}0001`,
+      productId: "gid://shopify/Product/1",
+      variantId: "gid://shopify/ProductVariant/11",
+      quantity: 2,
+      currentQuantity: 1,
+      originalUnitPriceAmount: 6_000n,
+      discountedTotalAmount: 10_800n,
+      sellingPlanId: "gid://shopify/SellingPlan/5",
+      sellingPlanName: "毎月お届け",
+      contractId: `gid://shopify/SubscriptionContract/${n}7`,
+      orderUpdatedAt: at("2026-03-15T00:00:00.000Z"),
     },
   });
   await db.subscriptionContract.create({

@@ -1,13 +1,15 @@
 // A generated shop served by the Admin API emulator, a real test database holding its Shop row, and a
 // throttle-aware admin client holding an offline token — what every sync test starts from.
+import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { expect } from "vitest";
 import path from "node:path";
 import { createAdminClient, type AdminClient } from "../../app/sync/admin-client";
 import { runBackfill } from "../../app/sync/backfill/backfill";
-import type { PollOptions } from "../../app/sync/backfill/bulk-operation";
+import { type PollOptions, startBulkExport, waitForBulkOperation } from "../../app/sync/backfill/bulk-operation";
 import type { BackfillResource } from "../../app/sync/backfill/resources";
 import { fetchTransport } from "../../app/sync/fetch-transport";
+import { ORDERS_BULK_EXPORT } from "../../app/sync/graphql/OrdersBulkExport";
 import { openSqlWriter, type SqlWriter } from "../../app/sync/write/statements";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { startShopifyEmulator, type ShopifyEmulator, type ShopifyEmulatorOptions } from "../emulator/emulator";
@@ -66,6 +68,25 @@ export async function startSyncHarness(options: {
       await database.drop();
     },
   };
+}
+
+/** A completed bulk export of the shop's orders (the backfill's query) and its non-empty lines. */
+export async function exportedOrderLines(harness: SyncHarness): Promise<{ operationId: string; lines: string[] }> {
+  const operationId = await startBulkExport(harness.client, ORDERS_BULK_EXPORT);
+  const operation = await waitForBulkOperation(harness.client, operationId, { intervalMs: 20 });
+  const text = await (await fetch(operation.url!)).text();
+  return { operationId, lines: text.split("\n").filter((line) => line.length > 0) };
+}
+
+/**
+ * The result file of a bulk export as a backfill keeps it while importing, with `lines` as its content,
+ * and the cursor a crashed run leaves: the next backfill resumes with this file instead of downloading.
+ */
+export async function keepResultFile(harness: SyncHarness, operationId: string, lines: string[]): Promise<void> {
+  mkdirSync(harness.workDir, { recursive: true });
+  const file = path.join(harness.workDir, `${harness.shop.replace(/[^a-z0-9.-]/gi, "_")}-orders-${operationId.split("/").pop()}.jsonl`);
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  await harness.database.db.syncCursor.create({ data: { shop: harness.shop, resource: "orders", bulkOperationId: operationId, bulkLinesConsumed: 0 } });
 }
 
 /** The database's rows of a shop, in the shape of test/sync/expected-rows.ts, sorted by id. */

@@ -2,12 +2,8 @@
 // the lines of the emulator's file shuffled, some children first, some far after their order. The
 // backfill still stores the shop exactly, subscription flags included, and in the same batches of any
 // size.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBulkExport, waitForBulkOperation } from "../../app/sync/backfill/bulk-operation";
-import { ORDERS_BULK_EXPORT } from "../../app/sync/graphql/OrdersBulkExport";
-import { expectStoredShopEqualsShopify, startSyncHarness, type SyncHarness } from "./harness";
+import { expectStoredShopEqualsShopify, exportedOrderLines, keepResultFile, startSyncHarness, type SyncHarness } from "./harness";
 
 let harness: SyncHarness;
 
@@ -34,18 +30,13 @@ function shuffled<T>(items: T[], seed: number): T[] {
 describe("an ungrouped bulk result", () => {
   it("is stored exactly, with every order's subscription flag", async () => {
     // The export a backfill would have downloaded, kept (shuffled) where a resumed run finds its file.
-    const operationId = await startBulkExport(harness.client, ORDERS_BULK_EXPORT);
-    const operation = await waitForBulkOperation(harness.client, operationId, { intervalMs: 20 });
-    const text = await (await fetch(operation.url!)).text();
-    const lines = shuffled(text.split("\n").filter((line) => line.length > 0), 11);
+    const exported = await exportedOrderLines(harness);
+    const { operationId } = exported;
+    const lines = shuffled(exported.lines, 11);
     const children = lines.filter((line) => line.includes('"__parentId":'));
     const firstChild = lines.findIndex((line) => line.includes('"__parentId":'));
     expect(firstChild).toBeLessThan(lines.length - children.length); // some child comes before some order
-    mkdirSync(harness.workDir, { recursive: true });
-    const file = path.join(harness.workDir, `${harness.shop.replace(/[^a-z0-9.-]/gi, "_")}-orders-${operationId.split("/").pop()}.jsonl`);
-    writeFileSync(file, `${lines.join("\n")}\n`);
-    expect(readFileSync(file, "utf8").split("\n").length).toBe(lines.length + 1);
-    await harness.database.db.syncCursor.create({ data: { shop: harness.shop, resource: "orders", bulkOperationId: operationId, bulkLinesConsumed: 0 } });
+    await keepResultFile(harness, operationId, lines);
 
     const result = await harness.backfill("orders", { batchSize: 37 });
     expect(result.bulkOperationId).toBe(operationId);

@@ -134,11 +134,12 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     beside?.catch(() => {}); // awaited below; meanwhile a failure must not count as unhandled
     try {
       if (scan.lineCount > 0) await importChildren(file, scan, startPosition, passes, options.batchSize);
+      await w.run(analyze(beside ? handlers.tables.slice(1) : handlers.tables));
+      await handlers.checkParents?.(shop);
     } catch (error) {
       await beside?.catch(() => {});
       throw error;
     }
-    await w.run(analyze(beside ? handlers.tables.slice(1) : handlers.tables));
     if (beside) await beside;
     else await w.run(customers());
     options.onStep?.("customers");

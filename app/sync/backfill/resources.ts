@@ -6,6 +6,7 @@ import { ORDERS_BULK_EXPORT } from "../graphql/OrdersBulkExport";
 import { ORDERS_COUNT } from "../graphql/OrdersCount";
 import { mapLineItem, mapOrder, ORDER_LINE_TABLE, ORDER_TABLE, type OrderRow, REFUND_TABLE, UNVERSIONED } from "../orders/order-rows";
 import { markSubscriptionOrders } from "../orders/order-writes";
+import { ShopifyDataError } from "../node-reader";
 import type { SqlWriter } from "../write/statements";
 import type { TableSpec } from "../write/upsert-sql";
 import { GidSet } from "./gid-set";
@@ -30,6 +31,8 @@ export interface ResourceImport {
   inspector?(shop: string): LineInspector;
   roots(shop: string, syncedAt: Date): Pass<unknown>;
   children(shop: string): Pass<unknown>;
+  /** After the children pass: fails when a child's parent is not stored (checked here, not by a foreign key). */
+  checkParents?(shop: string): Promise<void>;
 }
 
 const parentOf = (entry: BulkLine) => String(entry.json.__parentId);
@@ -95,6 +98,17 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
             return [...writer.upsert(ORDER_LINE_TABLE, lines), ...markSubscriptionOrders(writer, shop, [...missed])];
           },
         ),
+      // One anti-join per backfill instead of a foreign-key lookup per line (see OrderLine in the schema).
+      async checkParents(shop) {
+        const stray = await writer.query<{ id: string; orderId: string }>(
+          `SELECT l."id", l."orderId" FROM "OrderLine" l WHERE l."shop" = ${writer.param(1)}
+             AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."shop" = l."shop" AND o."id" = l."orderId") LIMIT 3`,
+          shop,
+        );
+        if (stray.length === 0) return;
+        const named = stray.map((line) => `${line.id} of ${line.orderId}`).join(", ");
+        throw new ShopifyDataError(`the bulk result holds line items of orders it does not hold (${stray.length === 3 ? "the first three: " : ""}${named})`);
+      },
     };
   }
   return {

@@ -1,0 +1,2 @@
+-- DropForeignKey
+ALTER TABLE "OrderLine" DROP CONSTRAINT "OrderLine_shop_orderId_fkey";
