@@ -35,8 +35,8 @@ export interface BackfillOptions {
   onStep?: (step: BackfillStep) => void;
 }
 
-/** "roots": downloaded, with the roots written on the way. */
-export type BackfillStep = "roots" | "children" | "customers";
+/** "roots": downloaded, with the roots written on the way; "parents": every child's parent checked. */
+export type BackfillStep = "roots" | "children" | "parents" | "customers";
 
 export interface BackfillResult {
   runId: string;
@@ -135,7 +135,10 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     try {
       if (scan.lineCount > 0) await importChildren(file, scan, startPosition, passes, options.batchSize);
       await w.run(analyze(beside ? handlers.tables.slice(1) : handlers.tables));
-      await handlers.checkParents?.(shop);
+      if (handlers.checkParents) {
+        await handlers.checkParents(shop);
+        options.onStep?.("parents");
+      }
     } catch (error) {
       await beside?.catch(() => {});
       throw error;
