@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { GidSet } from "../../app/sync/backfill/gid-set";
+import { GidIndex, GidSet } from "../../app/sync/backfill/gid-set";
 import { BulkFileScan, readLines, scanFile } from "../../app/sync/backfill/jsonl-file";
 
 const LINES = [
@@ -70,5 +70,27 @@ describe("GidSet", () => {
     expect(set.has("gid://shopify/Order/5000000000001")).toBe(false);
     expect(set.has("gid://shopify/Order/abc")).toBe(true);
     expect(set.size).toBe(3);
+  });
+});
+
+describe("GidIndex", () => {
+  it("answers exactly like a Set of the same gids, added in any order and looked up between adds", () => {
+    const index = new GidIndex("Order");
+    const held = new Set<string>();
+    let state = 7;
+    const next = () => (state = (state * 16807) % 2147483647);
+    for (let i = 0; i < 20_000; i++) {
+      const gid = i % 1000 === 0 ? `gid://shopify/Order/x${i}` : `gid://shopify/Order/${5_000_000_000_000 + (next() % 50_000)}`;
+      index.add(gid);
+      held.add(gid);
+      if (i % 5000 === 0) expect(index.has(gid)).toBe(true); // a lookup sorts; later adds unsort again
+    }
+    for (let n = 5_000_000_000_000 - 10; n < 5_000_000_050_010; n++) {
+      expect(index.has(`gid://shopify/Order/${n}`)).toBe(held.has(`gid://shopify/Order/${n}`));
+    }
+    expect(index.has("gid://shopify/Order/x1000")).toBe(true);
+    expect(index.has("gid://shopify/Order/x1001")).toBe(false);
+    expect(index.has("gid://shopify/Order/05000000000000")).toBe(false);
+    expect(index.has("gid://shopify/LineItem/5000000000000")).toBe(false);
   });
 });

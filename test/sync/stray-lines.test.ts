@@ -1,6 +1,7 @@
 // OrderLine has no foreign key to Order (a lookup per line was most of PostgreSQL's cost of writing it):
-// the backfill checks every line's order once, after the lines pass. A bulk result holding line items
-// of an order it does not hold fails the run with a clear error that names them.
+// the backfill checks every line's order once, after the lines pass (in memory when the run read the
+// whole file, by a query when it resumed). A bulk result holding line items of an order it does not
+// hold fails the run with a clear error that names them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportedOrderLines, keepResultFile, startSyncHarness, type SyncHarness } from "./harness";
 
@@ -24,7 +25,8 @@ describe("a bulk result with line items of an order it lacks", () => {
     expect(kept.length).toBe(lines.length - 1); // the order's own line is gone, its line items stay
     await keepResultFile(harness, operationId, kept);
 
-    await expect(harness.backfill("orders")).rejects.toThrow(`the bulk result holds line items of orders it does not hold (`);
+    const strays = records.filter((record) => record.__parentId === orderId);
+    await expect(harness.backfill("orders")).rejects.toThrow(`the bulk result holds ${strays.length} line item${strays.length === 1 ? "" : "s"} whose order it does not hold (`);
     const run = await harness.database.db.syncRun.findFirstOrThrow({ where: { shop: harness.shop, resource: "orders" } });
     expect(run).toMatchObject({ status: "failed", phase: "failed" });
     expect(run.lastError).toContain(`${child.id} of ${orderId}`);
@@ -33,5 +35,11 @@ describe("a bulk result with line items of an order it lacks", () => {
     const roots = records.filter((record) => record.__parentId === undefined).length;
     expect(await db.order.count({ where: { shop: harness.shop } })).toBe(roots - 1);
     expect(await db.orderLine.count({ where: { shop: harness.shop } })).toBe(records.length - roots);
+  });
+
+  it("fails again when the job retries, from the stored lines (the run resumes after its last pass)", async () => {
+    await expect(harness.backfill("orders")).rejects.toThrow(/^stored line items whose order is not stored \(.*gid:\/\/shopify\/LineItem\/\d+ of gid:\/\/shopify\/Order\/\d+/);
+    const runs = await harness.database.db.syncRun.findMany({ where: { shop: harness.shop, resource: "orders" } });
+    expect(runs.map((run) => run.status)).toEqual(["failed", "failed"]);
   });
 });

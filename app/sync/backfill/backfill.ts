@@ -136,7 +136,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
       if (scan.lineCount > 0) await importChildren(file, scan, startPosition, passes, options.batchSize);
       await w.run(analyze(beside ? handlers.tables.slice(1) : handlers.tables));
       if (handlers.checkParents) {
-        await handlers.checkParents(shop);
+        await handlers.checkParents(shop, startPosition === 0);
         options.onStep?.("parents");
       }
     } catch (error) {

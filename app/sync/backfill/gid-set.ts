@@ -3,6 +3,13 @@
 // ~30 MB of strings). A gid of another shape is kept as it is, so membership stays exact.
 const NUMERIC_TAIL = /^gid:\/\/shopify\/[A-Za-z]+\/([1-9]\d{0,14})$/; // no leading zero: one number, one text
 
+/** The number after the last slash of a `prefix…` gid, or null for a gid of another shape. */
+function gidNumber(prefix: string, gid: string): number | null {
+  if (!gid.startsWith(prefix)) return null;
+  const match = NUMERIC_TAIL.exec(gid);
+  return match ? Number(match[1]) : null;
+}
+
 export class GidSet {
   readonly #type: string;
   readonly #numbers = new Set<number>();
@@ -14,9 +21,7 @@ export class GidSet {
   }
 
   #number(gid: string): number | null {
-    if (!gid.startsWith(this.#type)) return null;
-    const match = NUMERIC_TAIL.exec(gid);
-    return match ? Number(match[1]) : null;
+    return gidNumber(this.#type, gid);
   }
 
   add(gid: string): void {
@@ -38,5 +43,53 @@ export class GidSet {
 
   get size(): number {
     return this.#numbers.size + this.#others.size;
+  }
+}
+
+/**
+ * Many gids, added once and then looked up: the numbers in a typed array, sorted at the first lookup
+ * after an add (binary search). 1,000,000 orders take 8 MB (16 MB while the array grows); a `Set` of
+ * the same numbers took about 40 MB, each a heap number.
+ */
+export class GidIndex {
+  readonly #type: string;
+  #numbers = new Float64Array(1 << 12);
+  #count = 0;
+  #sorted = true;
+  readonly #others = new Set<string>();
+
+  constructor(type: string) {
+    this.#type = `gid://shopify/${type}/`;
+  }
+
+  add(gid: string): void {
+    const n = gidNumber(this.#type, gid);
+    if (n === null) return void this.#others.add(gid);
+    if (this.#count === this.#numbers.length) {
+      const grown = new Float64Array(this.#numbers.length * 2);
+      grown.set(this.#numbers);
+      this.#numbers = grown;
+    }
+    if (this.#count > 0 && n < this.#numbers[this.#count - 1]) this.#sorted = false;
+    this.#numbers[this.#count++] = n;
+  }
+
+  has(gid: string): boolean {
+    const n = gidNumber(this.#type, gid);
+    if (n === null) return this.#others.has(gid);
+    if (!this.#sorted) {
+      this.#numbers.subarray(0, this.#count).sort();
+      this.#sorted = true;
+    }
+    let low = 0;
+    let high = this.#count - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const value = this.#numbers[middle];
+      if (value === n) return true;
+      if (value < n) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
   }
 }

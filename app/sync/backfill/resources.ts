@@ -9,7 +9,7 @@ import { markSubscriptionOrders } from "../orders/order-writes";
 import { ShopifyDataError } from "../node-reader";
 import type { SqlWriter } from "../write/statements";
 import type { TableSpec } from "../write/upsert-sql";
-import { GidSet } from "./gid-set";
+import { GidIndex, GidSet } from "./gid-set";
 import type { LineInspector } from "./jsonl-file";
 import { type BulkLine, type Pass, parseLine, pass } from "./two-pass-import";
 
@@ -31,8 +31,11 @@ export interface ResourceImport {
   inspector?(shop: string): LineInspector;
   roots(shop: string, syncedAt: Date): Pass<unknown>;
   children(shop: string): Pass<unknown>;
-  /** After the children pass: fails when a child's parent is not stored (checked here, not by a foreign key). */
-  checkParents?(shop: string): Promise<void>;
+  /**
+   * After the children pass: fails when a child's parent is not stored (checked here, not by a foreign
+   * key). `wholeFile`: this run's passes read every line of the file, so the check needs no query.
+   */
+  checkParents?(shop: string, wholeFile: boolean): Promise<void>;
 }
 
 const parentOf = (entry: BulkLine) => String(entry.json.__parentId);
@@ -53,6 +56,10 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
     // resumed run, which knows nothing of what was written before) flags it in the children pass.
     let pending = new GidSet("Order");
     let flagged = new GidSet("Order");
+    // The orders this run wrote, and the lines it wrote whose order is not among them.
+    const written = new GidIndex("Order");
+    const stray: string[] = [];
+    let strayCount = 0;
     return {
       query: ORDERS_BULK_EXPORT,
       tables: [ORDER_TABLE.table, ORDER_LINE_TABLE.table, REFUND_TABLE.table, "Customer"],
@@ -76,6 +83,7 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
           (entry) => mapOrder(shop, entry.json, syncedAt, where(entry)),
           (mapped) => {
             const orders = mapped.map(({ order }) => {
+              written.add(order.id);
               const hasSubscriptionLine = pending.delete(order.id);
               if (hasSubscriptionLine) flagged.add(order.id);
               return Object.assign(order, { hasSubscriptionLine });
@@ -91,6 +99,7 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
             // written with escapes) are flagged here, so the flag stays exact.
             const missed = new Set<string>();
             for (const line of lines) {
+              if (!written.has(line.orderId) && ++strayCount <= 3) stray.push(`${line.id} of ${line.orderId}`);
               if (line.sellingPlanId === null || flagged.has(line.orderId)) continue;
               missed.add(line.orderId);
               flagged.add(line.orderId);
@@ -98,16 +107,25 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
             return [...writer.upsert(ORDER_LINE_TABLE, lines), ...markSubscriptionOrders(writer, shop, [...missed])];
           },
         ),
-      // One anti-join per backfill instead of a foreign-key lookup per line (see OrderLine in the schema).
-      async checkParents(shop) {
-        const stray = await writer.query<{ id: string; orderId: string }>(
-          `SELECT l."id", l."orderId" FROM "OrderLine" l WHERE l."shop" = ${writer.param(1)}
-             AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."shop" = l."shop" AND o."id" = l."orderId") LIMIT 3`,
-          shop,
+      // Once per backfill instead of a foreign-key lookup per line (see OrderLine in the schema): in
+      // memory when this run wrote the whole file, else one anti-join over the shop's stored lines.
+      async checkParents(shop, wholeFile) {
+        if (!wholeFile) {
+          const rows = await writer.query<{ id: string; orderId: string }>(
+            `SELECT l."id", l."orderId" FROM "OrderLine" l WHERE l."shop" = ${writer.param(1)}
+               AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."shop" = l."shop" AND o."id" = l."orderId") LIMIT 3`,
+            shop,
+          );
+          stray.splice(0, stray.length, ...rows.map((line) => `${line.id} of ${line.orderId}`));
+          strayCount = rows.length;
+        }
+        if (strayCount === 0) return;
+        const first = `${stray.length < strayCount || !wholeFile ? "the first: " : ""}${stray.join(", ")}`;
+        throw new ShopifyDataError(
+          wholeFile
+            ? `the bulk result holds ${strayCount} line item${strayCount === 1 ? "" : "s"} whose order it does not hold (${first})`
+            : `stored line items whose order is not stored (${first})`,
         );
-        if (stray.length === 0) return;
-        const named = stray.map((line) => `${line.id} of ${line.orderId}`).join(", ");
-        throw new ShopifyDataError(`the bulk result holds line items of orders it does not hold (${stray.length === 3 ? "the first three: " : ""}${named})`);
       },
     };
   }
