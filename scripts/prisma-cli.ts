@@ -25,6 +25,11 @@ export function runPrisma(args: string[], databaseUrl: string, opts: { quiet?: b
   return output;
 }
 
+/** The SQLite file of a `file:` URL, relative paths taken from the repository root (the CLI's and the app's cwd). */
+export function sqliteFile(databaseUrl: string): string {
+  return path.resolve(ROOT, sqliteFilePath(databaseUrl));
+}
+
 /**
  * Applies the committed migrations (skipping those applied). A SQLite file also leaves in WAL mode,
  * which the file keeps: the app's connection and the sync's writer thread then never block each other
@@ -35,7 +40,7 @@ export function runPrisma(args: string[], databaseUrl: string, opts: { quiet?: b
 export function migrateDatabase(databaseUrl: string): void {
   runPrisma(["migrate", "deploy"], databaseUrl, { quiet: true });
   if (databaseKind(databaseUrl) !== "sqlite") return;
-  const sqlite = new Database(path.resolve(ROOT, sqliteFilePath(databaseUrl)), { timeout: 10_000 });
+  const sqlite = new Database(sqliteFile(databaseUrl), { timeout: 10_000 });
   try {
     sqlite.pragma("journal_mode = WAL");
   } finally {

@@ -5,6 +5,7 @@
 // PostgreSQL the endpoint writes through Prisma (answers.server.ts).
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
+import { sqliteFilePath } from "../db/database-url";
 
 export interface ResponseMeta {
   shop: string;
@@ -32,8 +33,7 @@ export interface AnswerWriter {
 }
 
 export function openSqliteAnswerWriter(databaseUrl: string): AnswerWriter {
-  const file = databaseUrl.replace(/^file:/, "").replace(/\?.*$/, "");
-  const sqlite = new Database(file, { timeout: 10_000 });
+  const sqlite = new Database(sqliteFilePath(databaseUrl), { timeout: 10_000 });
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   const insertResponse = sqlite.prepare(

@@ -6,13 +6,9 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { databaseKind } from "../../app/db/database-url";
-import { migrateDatabase } from "../prisma-cli";
+import { migrateDatabase, sqliteFile } from "../prisma-cli";
 import { ROOT } from "../prisma-schemas";
 
-/** The SQLite file of a `file:` URL, relative paths taken from the repository root (as the app's cwd). */
-export function sqliteFile(databaseUrl: string): string {
-  return path.resolve(ROOT, databaseUrl.replace(/^file:/, "").replace(/\?.*$/, ""));
-}
 
 /**
  * SQLite: the file is deleted and migrated afresh, because the emulator's shop and its access tokens

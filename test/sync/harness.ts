@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { expect } from "vitest";
 import path from "node:path";
 import { createAdminClient, type AdminClient } from "../../app/sync/admin-client";
-import { runBackfill } from "../../app/sync/backfill/backfill";
+import { resultFilePath, runBackfill } from "../../app/sync/backfill/backfill";
 import { type PollOptions, startBulkExport, waitForBulkOperation } from "../../app/sync/backfill/bulk-operation";
 import type { BackfillResource } from "../../app/sync/backfill/resources";
 import { fetchTransport } from "../../app/sync/fetch-transport";
@@ -84,8 +84,7 @@ export async function exportedOrderLines(harness: SyncHarness): Promise<{ operat
  */
 export async function keepResultFile(harness: SyncHarness, operationId: string, lines: string[]): Promise<void> {
   mkdirSync(harness.workDir, { recursive: true });
-  const file = path.join(harness.workDir, `${harness.shop.replace(/[^a-z0-9.-]/gi, "_")}-orders-${operationId.split("/").pop()}.jsonl`);
-  writeFileSync(file, `${lines.join("\n")}\n`);
+  writeFileSync(resultFilePath(harness.workDir, harness.shop, "orders", operationId), `${lines.join("\n")}\n`);
   await harness.database.db.syncCursor.create({ data: { shop: harness.shop, resource: "orders", bulkOperationId: operationId, bulkLinesConsumed: 0 } });
 }
 

@@ -10,6 +10,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../app/db.server";
+import { sqliteFilePath } from "../../app/db/database-url";
 import { openSqlWriter, type SqlWriter } from "../../app/sync/write/statements";
 import { createTestDatabase, sqliteTemplatePath, testDatabaseKind } from "../helpers/database";
 
@@ -33,7 +34,7 @@ describe.runIf(testDatabaseKind === "sqlite")("the SQLite writer thread", () => 
     expect(journalMode(sqliteTemplatePath())).toBe("wal");
     const database = await createTestDatabase();
     try {
-      expect(journalMode(database.url.replace(/^file:/, ""))).toBe("wal");
+      expect(journalMode(sqliteFilePath(database.url))).toBe("wal");
     } finally {
       await database.drop();
     }

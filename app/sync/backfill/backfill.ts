@@ -74,7 +74,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
 
     await db.syncRun.update({ where: { id: run.id }, data: { phase: "downloading", expectedCount: operation.rootObjectCount } });
     await mkdir(options.workDir, { recursive: true });
-    const file = path.join(options.workDir, `${safeName(shop)}-${resource}-${operationId.split("/").pop()}.jsonl`);
+    const file = resultFilePath(options.workDir, shop, resource, operationId);
     const writingStartedAt = Date.now();
     let written = 0;
     const startPosition = cursor.bulkLinesConsumed;
@@ -159,7 +159,10 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
   }
 }
 
-const safeName = (shop: string) => shop.replace(/[^a-z0-9.-]/gi, "_");
+/** Where a backfill keeps an operation's result file while importing it (a resumed run finds it there). */
+export function resultFilePath(workDir: string, shop: string, resource: BackfillResource, operationId: string): string {
+  return path.join(workDir, `${shop.replace(/[^a-z0-9.-]/gi, "_")}-${resource}-${operationId.split("/").pop()}.jsonl`);
+}
 
 async function isFile(file: string): Promise<boolean> {
   try {

@@ -110,22 +110,17 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
       // Once per backfill instead of a foreign-key lookup per line (see OrderLine in the schema): in
       // memory when this run wrote the whole file, else one anti-join over the shop's stored lines.
       async checkParents(shop, wholeFile) {
-        if (!wholeFile) {
-          const rows = await writer.query<{ id: string; orderId: string }>(
-            `SELECT l."id", l."orderId" FROM "OrderLine" l WHERE l."shop" = ${writer.param(1)}
-               AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."shop" = l."shop" AND o."id" = l."orderId") LIMIT 3`,
-            shop,
-          );
-          stray.splice(0, stray.length, ...rows.map((line) => `${line.id} of ${line.orderId}`));
-          strayCount = rows.length;
+        if (wholeFile) {
+          if (strayCount === 0) return;
+          const first = strayCount > stray.length ? "the first: " : "";
+          throw new ShopifyDataError(`the bulk result holds ${strayCount} line item${strayCount === 1 ? "" : "s"} whose order it does not hold (${first}${stray.join(", ")})`);
         }
-        if (strayCount === 0) return;
-        const first = `${stray.length < strayCount || !wholeFile ? "the first: " : ""}${stray.join(", ")}`;
-        throw new ShopifyDataError(
-          wholeFile
-            ? `the bulk result holds ${strayCount} line item${strayCount === 1 ? "" : "s"} whose order it does not hold (${first})`
-            : `stored line items whose order is not stored (${first})`,
+        const rows = await writer.query<{ id: string; orderId: string }>(
+          `SELECT l."id", l."orderId" FROM "OrderLine" l WHERE l."shop" = ${writer.param(1)}
+             AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."shop" = l."shop" AND o."id" = l."orderId") LIMIT 3`,
+          shop,
         );
+        if (rows.length > 0) throw new ShopifyDataError(`stored line items whose order is not stored (the first: ${rows.map((line) => `${line.id} of ${line.orderId}`).join(", ")})`);
       },
     };
   }
