@@ -42,9 +42,32 @@ const parentOf = (entry: BulkLine) => String(entry.json.__parentId);
 const where = (entry: BulkLine) => `bulk result line ${entry.line + 1}`;
 
 const SELLING_PLAN_ID = Buffer.from('"sellingPlanId"');
+const ON_SELLING_PLAN = Buffer.from('"sellingPlan":{"sellingPlanId":"');
+const PARENT_ID = Buffer.from('"__parentId":"');
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 
-/** Child lines that may name a selling plan (a cheap byte test; the inspector decides on the parsed line). */
-const mayHaveSellingPlan = (buffer: Buffer, start: number, end: number) => buffer.subarray(start, end).indexOf(SELLING_PLAN_ID) !== -1;
+/**
+ * The order of a line item on a selling plan, read off the line's bytes without parsing it: null when
+ * the line names no selling plan, undefined when its bytes are not in the compact form Shopify writes
+ * (the line is then parsed). Exact: a quote that is not escaped cannot be inside a string, and a string
+ * followed by a colon is a key, so the patterns that decide match keys only; `sellingPlan` is a key of
+ * the line item alone (LINE_ITEM_FIELDS).
+ */
+export function sellingPlanOrder(line: Buffer): string | null | undefined {
+  if (line.indexOf(SELLING_PLAN_ID) === -1) return null;
+  if (line.indexOf(ON_SELLING_PLAN) === -1) return undefined; // say, "sellingPlanId":null
+  const key = line.lastIndexOf(PARENT_ID);
+  if (key === -1) return undefined;
+  const from = key + PARENT_ID.length;
+  const to = line.indexOf(QUOTE, from);
+  if (to === -1) return undefined;
+  const gid = line.toString("utf8", from, to);
+  // Shopify escapes the gid's slashes (\/); any other escape is left to the parser.
+  if (line.subarray(from, to).indexOf(BACKSLASH) === -1) return gid;
+  const unescaped = gid.replaceAll("\\/", "/");
+  return unescaped.includes("\\") ? undefined : unescaped;
+}
 
 export function resourceImport(resource: BackfillResource, writer: SqlWriter): ResourceImport {
   if (resource === "orders") {
@@ -71,9 +94,13 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
         pending = new GidSet("Order");
         flagged = new GidSet("Order");
         return {
-          wants: mayHaveSellingPlan,
-          line(text, line) {
-            const entry = { line, json: parseLine(text, line) };
+          line(buffer, start, end, line) {
+            const order = sellingPlanOrder(buffer.subarray(start, end));
+            if (order !== undefined) {
+              if (order !== null) pending.add(order);
+              return;
+            }
+            const entry = { line, json: parseLine(buffer.toString("utf8", start, end), line) };
             if (mapLineItem(shop, parentOf(entry), UNVERSIONED, entry.json, where(entry)).sellingPlanId !== null) pending.add(parentOf(entry));
           },
         };
