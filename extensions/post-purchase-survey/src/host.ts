@@ -16,6 +16,40 @@ export interface SurveyHost {
   fetch: typeof fetch;
 }
 
+/** The part of either target's `shopify` global that the survey reads (both targets offer it alike). */
+export interface PageApi {
+  localization: { extensionLanguage: { value: { isoCode: string } } };
+  appMetafields: { value: readonly { metafield: { namespace: string; key: string; value: unknown } }[] };
+  i18n: { translate(key: string, vars?: Record<string, string | number>): string };
+  sessionToken: { get(): Promise<string> };
+  storage: SurveyHost["storage"];
+}
+
+/**
+ * The host of an entry module, from its target's global and its way to the order's id. Getters: read
+ * while the survey renders, so the signals behind them re-render it when they change (the order id can
+ * arrive after the first render).
+ */
+export function pageHost(api: PageApi, placement: Placement, orderId: () => string | undefined): SurveyHost {
+  return {
+    placement,
+    get language() {
+      return api.localization.extensionLanguage.value.isoCode;
+    },
+    get orderId() {
+      return orderId();
+    },
+    get config() {
+      const entry = api.appMetafields.value.find((e) => e.metafield.namespace === "$app" && e.metafield.key === "survey_config");
+      return parseConfig(entry ? String(entry.metafield.value) : undefined);
+    },
+    translate: (key, vars) => api.i18n.translate(key, vars),
+    sessionToken: () => api.sessionToken.get(),
+    storage: { read: (key) => api.storage.read(key), write: (key, value) => api.storage.write(key, value) },
+    fetch: (input, init) => fetch(input, init),
+  };
+}
+
 export function parseConfig(value: string | undefined): SurveyConfig | null {
   if (!value) return null;
   try {
