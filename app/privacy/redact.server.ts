@@ -53,7 +53,9 @@ export async function collectCustomerData(db: Db, shop: string, customerId: stri
 
 /**
  * customers/redact: the Customer row and the customer's survey answers go; orders and subscription
- * contracts stay for the shop's totals but lose the link to the customer.
+ * contracts stay for the shop's totals but lose the link to the customer, for good: the customer's id
+ * is kept in RedactedCustomer, and the sync unlinks every record it stores again from it
+ * (app/sync/customers/redacted-customers.ts).
  */
 export async function redactCustomer(db: Db, shop: string, customerId: string, orderIds: string[] = []) {
   await db.$transaction(async (tx) => {
@@ -66,6 +68,7 @@ export async function redactCustomer(db: Db, shop: string, customerId: string, o
     await tx.order.updateMany({ where: { shop, OR: [{ customerId }, { id: { in: orderIds } }] }, data: { customerId: null } });
     await tx.subscriptionContract.updateMany({ where: { shop, customerId }, data: { customerId: null } });
     await tx.customer.deleteMany({ where: { shop, id: customerId } });
+    await tx.redactedCustomer.upsert({ where: { shop_id: { shop, id: customerId } }, create: { shop, id: customerId }, update: {} });
   });
 }
 
@@ -84,6 +87,7 @@ const deleteShopRows: Record<Prisma.ModelName, (tx: Tx, shop: string) => Promise
   OrderLine: (tx, shop) => tx.orderLine.deleteMany({ where: { shop } }),
   Order: (tx, shop) => tx.order.deleteMany({ where: { shop } }),
   Customer: (tx, shop) => tx.customer.deleteMany({ where: { shop } }),
+  RedactedCustomer: (tx, shop) => tx.redactedCustomer.deleteMany({ where: { shop } }),
   MetricSnapshot: (tx, shop) => tx.metricSnapshot.deleteMany({ where: { shop } }),
   Job: (tx, shop) => tx.job.deleteMany({ where: { shop } }),
   WebhookDelivery: (tx, shop) => tx.webhookDelivery.deleteMany({ where: { shop } }),

@@ -12,6 +12,7 @@ import { NodeReader } from "./node-reader";
 import { mapLineItem, mapOrder, ORDER_LINE_TABLE, ORDER_TABLE, type OrderLineRow, REFUND_TABLE } from "./orders/order-rows";
 import { markSubscriptionOrders } from "./orders/order-writes";
 import { deriveCustomers } from "./customers/customer-facts";
+import { unlinkRedactedCustomers } from "./customers/redacted-customers";
 import { placeholderList, type SqlWriter, type Statement } from "./write/statements";
 import { randomUUID } from "node:crypto";
 
@@ -49,7 +50,7 @@ export async function storeOrderNodes(client: AdminClient, writer: SqlWriter, sh
     outcome.written++;
     if (!outcome.newestUpdatedAt || order.shopifyUpdatedAt > outcome.newestUpdatedAt) outcome.newestUpdatedAt = order.shopifyUpdatedAt;
   }
-  statements.push(...markSubscriptionOrders(writer, shop, subscriptionOrders));
+  statements.push(...markSubscriptionOrders(writer, shop, subscriptionOrders), unlinkRedactedCustomers(writer, shop, "Order"));
   // An order moved to another customer (or made a guest order) changes the customer it had too.
   for (const id of await storedCustomerIds(writer, shop, orderIds)) customers.add(id);
   await writer.run(statements);
@@ -123,6 +124,7 @@ export async function storeContractNodes(writer: SqlWriter, shop: string, nodes:
     outcome.written++;
     if (!outcome.newestUpdatedAt || row.shopifyUpdatedAt > outcome.newestUpdatedAt) outcome.newestUpdatedAt = row.shopifyUpdatedAt;
   }
+  if (outcome.written > 0) statements.push(unlinkRedactedCustomers(writer, shop, "SubscriptionContract"));
   await writer.run(statements);
   return outcome;
 }

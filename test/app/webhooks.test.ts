@@ -110,11 +110,14 @@ describe("customers/redact", () => {
     // Orders stay for the shop's totals.
     expect(await db.order.count({ where: { shop: SHOP } })).toBe(1);
     expect(await ledger(SHOP, "evt-redact-customer")).toMatchObject({ resourceId: CUSTOMER.gid, status: "applied", payload: null });
+    // Kept as redacted, so the sync never links it again (test/sync/redacted-customer.test.ts).
+    expect(await db.redactedCustomer.count({ where: { shop: SHOP, id: CUSTOMER.gid } })).toBe(1);
 
     const neighbour = { shop: OTHER_SHOP };
     expect(await db.customer.count({ where: neighbour })).toBe(1);
     expect((await db.order.findUniqueOrThrow({ where: { shop_id: { shop: OTHER_SHOP, id: ORDER.gid } } })).customerId).toBe(CUSTOMER.gid);
     expect(await db.surveyAnswer.count({ where: neighbour })).toBe(1);
+    expect(await db.redactedCustomer.count({ where: { ...neighbour, id: CUSTOMER.gid } })).toBe(0);
   });
 
   it("answers 400 naming the field when the payload has no customer id, and changes nothing", async () => {

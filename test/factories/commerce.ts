@@ -144,6 +144,7 @@ export async function seedShop(db: Db, shop: string, n = 1) {
   await db.syncRun.create({ data: { shop, kind: "backfill", resource: "orders", phase: "done", status: "succeeded", expectedCount: 1, doneCount: 1 } });
   await db.syncCursor.create({ data: { shop, resource: "orders", updatedAtCursor: at("2026-02-03T00:00:00.000Z") } });
   await db.shopSettings.create({ data: { shop } }); // the defaults, stored
+  await db.redactedCustomer.create({ data: { shop, id: `gid://shopify/Customer/${n}99` } }); // redacted earlier
   await db.webhookDelivery.create({
     data: { shop, eventId: `evt-${n}`, webhookId: `wh-${n}`, topic: "orders/updated", apiVersion: "2026-07", resourceId: orderId },
   });

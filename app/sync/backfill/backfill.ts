@@ -10,7 +10,6 @@ import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "../../db.server";
 import type { AdminClient } from "../admin-client";
-import { deriveCustomers } from "../customers/customer-facts";
 import type { SqlWriter, Statement } from "../write/statements";
 import { BulkOperationError, type PollOptions, startBulkExport, waitForBulkOperation } from "./bulk-operation";
 import { BulkFileScan, downloadFile, scanFile } from "./jsonl-file";
@@ -125,12 +124,13 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     // are refreshed first, or the customers' orphan DELETE can become a nested loop over every order
     // (minutes at 300,000 orders, measured). ANALYZE samples; it takes well under a second.
     const analyze = (tables: string[]) => (w.dialect === "postgres" ? tables.map((table) => w.raw(`ANALYZE "${table}"`)) : []);
-    const customers = resource === "orders" ? () => deriveCustomers(w, shop, now()) : () => [];
+    // Customers (from orders), after unlinking redacted customers from the stored roots.
+    const afterRoots = () => handlers.afterRoots(shop, now());
     // PostgreSQL derives them on a second connection while the children are written: the children pass
     // keeps the server on one core and this process on part of the other, and the customers' query
     // takes what is left. bench:sync, 1,000,000 orders: 54.7 s app side instead of 58.9 s (the children
     // pass took 2 s longer; what is left of the customers after it, 0.6 s instead of 5.7 s).
-    const beside = w.runBeside ? w.runBeside([...analyze([handlers.tables[0]]), ...customers()]) : null;
+    const beside = w.runBeside ? w.runBeside([...analyze([handlers.tables[0]]), ...afterRoots()]) : null;
     beside?.catch(() => {}); // awaited below; meanwhile a failure must not count as unhandled
     try {
       if (scan.lineCount > 0) await importChildren(file, scan, startPosition, passes, options.batchSize);
@@ -144,7 +144,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
       throw error;
     }
     if (beside) await beside;
-    else await w.run(customers());
+    else await w.run(afterRoots());
     options.onStep?.("customers");
     const watermark = cursor.updatedAtCursor && cursor.updatedAtCursor > run.startedAt ? cursor.updatedAtCursor : run.startedAt;
     await db.$transaction([

@@ -7,7 +7,9 @@ import { ORDERS_COUNT } from "../graphql/OrdersCount";
 import { mapLineItem, mapOrder, ORDER_LINE_TABLE, ORDER_TABLE, type OrderRow, REFUND_TABLE, UNVERSIONED } from "../orders/order-rows";
 import { markSubscriptionOrders } from "../orders/order-writes";
 import { ShopifyDataError } from "../node-reader";
-import type { SqlWriter } from "../write/statements";
+import { deriveCustomers } from "../customers/customer-facts";
+import { unlinkRedactedCustomers } from "../customers/redacted-customers";
+import type { SqlWriter, Statement } from "../write/statements";
 import type { TableSpec } from "../write/upsert-sql";
 import { GidIndex, GidSet } from "./gid-set";
 import type { LineInspector } from "./jsonl-file";
@@ -31,6 +33,11 @@ export interface ResourceImport {
   inspector?(shop: string): LineInspector;
   roots(shop: string, syncedAt: Date): Pass<unknown>;
   children(shop: string): Pass<unknown>;
+  /**
+   * Statements run once every root is stored (on PostgreSQL beside the children pass): what is derived
+   * from the roots (customers, from orders), after unlinking redacted customers.
+   */
+  afterRoots(shop: string, syncedAt: Date): Statement[];
   /**
    * After the children pass: fails when a child's parent is not stored (checked here, not by a foreign
    * key). `wholeFile`: this run's passes read every line of the file, so the check needs no query.
@@ -105,6 +112,7 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
           },
         };
       },
+      afterRoots: (shop, syncedAt) => [unlinkRedactedCustomers(writer, shop, "Order"), ...deriveCustomers(writer, shop, syncedAt)],
       roots: (shop, syncedAt) =>
         pass(
           (entry) => mapOrder(shop, entry.json, syncedAt, where(entry)),
@@ -154,6 +162,7 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
   return {
     query: CONTRACTS_BULK_EXPORT,
     tables: [CONTRACT_TABLE.table, CONTRACT_LINE_TABLE.table, STATUS_CHANGE_TABLE.table],
+    afterRoots: (shop) => [unlinkRedactedCustomers(writer, shop, "SubscriptionContract")],
     roots: (shop, syncedAt) =>
       pass(
         (entry) => mapContract(shop, entry.json, syncedAt, where(entry)),
