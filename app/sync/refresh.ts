@@ -50,7 +50,8 @@ export async function storeOrderNodes(client: AdminClient, writer: SqlWriter, sh
     outcome.written++;
     if (!outcome.newestUpdatedAt || order.shopifyUpdatedAt > outcome.newestUpdatedAt) outcome.newestUpdatedAt = order.shopifyUpdatedAt;
   }
-  statements.push(...markSubscriptionOrders(writer, shop, subscriptionOrders), unlinkRedactedCustomers(writer, shop, "Order"));
+  statements.push(...markSubscriptionOrders(writer, shop, subscriptionOrders));
+  if (outcome.written > 0) statements.push(unlinkRedactedCustomers(writer, shop, "Order"));
   // An order moved to another customer (or made a guest order) changes the customer it had too.
   for (const id of await storedCustomerIds(writer, shop, orderIds)) customers.add(id);
   await writer.run(statements);

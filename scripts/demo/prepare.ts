@@ -9,7 +9,6 @@ import { databaseKind } from "../../app/db/database-url";
 import { migrateDatabase, sqliteFile } from "../prisma-cli";
 import { ROOT } from "../prisma-schemas";
 
-
 /**
  * SQLite: the file is deleted and migrated afresh, because the emulator's shop and its access tokens
  * live only as long as one demo run. PostgreSQL: migrated; it must not hold the demo shop already.

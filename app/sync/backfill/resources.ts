@@ -52,7 +52,6 @@ const SELLING_PLAN_ID = Buffer.from('"sellingPlanId"');
 const ON_SELLING_PLAN = Buffer.from('"sellingPlan":{"sellingPlanId":"');
 const PARENT_ID = Buffer.from('"__parentId":"');
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 /**
  * The order of a line item on a selling plan, read off the line's bytes without parsing it: null when
@@ -69,10 +68,8 @@ export function sellingPlanOrder(line: Buffer): string | null | undefined {
   const from = key + PARENT_ID.length;
   const to = line.indexOf(QUOTE, from);
   if (to === -1) return undefined;
-  const gid = line.toString("utf8", from, to);
   // Shopify escapes the gid's slashes (\/); any other escape is left to the parser.
-  if (line.subarray(from, to).indexOf(BACKSLASH) === -1) return gid;
-  const unescaped = gid.replaceAll("\\/", "/");
+  const unescaped = line.toString("utf8", from, to).replaceAll("\\/", "/");
   return unescaped.includes("\\") ? undefined : unescaped;
 }
 
