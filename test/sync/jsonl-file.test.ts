@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GidIndex, GidSet } from "../../app/sync/backfill/gid-set";
-import { BulkFileScan, readLines, scanFile } from "../../app/sync/backfill/jsonl-file";
+import { BulkFileScan, LineSplitter, readLines, scanFile } from "../../app/sync/backfill/jsonl-file";
 
 const LINES = [
   String.raw`{"id":"gid:\/\/shopify\/Order\/1","note":"a \"__parentId\": in a string"}`,
@@ -34,6 +34,17 @@ describe("the bulk file scan", () => {
       expect(scan.isChild(1_000_000)).toBe(false);
       expect(seen).toEqual([[1, LINES[1]], [3, LINES[3]], [5, LAST]]);
     }
+  });
+
+  it("keeps its own copy of a line cut by a chunk's end (a stream may reuse a chunk's memory)", () => {
+    const seen: string[] = [];
+    const splitter = new LineSplitter((buffer, start, end) => seen.push(buffer.toString("utf8", start, end)));
+    const chunk = Buffer.from('{"a":1}\n{"b":');
+    splitter.push(chunk);
+    chunk.fill(0x20); // the reader reuses the chunk's memory
+    splitter.push(Buffer.from('2}\n{"c":3}'));
+    expect(splitter.end()).toBe(3);
+    expect(seen).toEqual(['{"a":1}', '{"b":2}', '{"c":3}']);
   });
 
   it("agrees with the passes' reads of the file, from any line", async () => {

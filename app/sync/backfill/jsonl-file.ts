@@ -17,19 +17,40 @@ export class LineSplitter {
 
   constructor(private readonly visit: LineVisitor) {}
 
+  /**
+   * A line cut by the chunk's end is kept (copied: the chunk's memory may be reused) and completed
+   * from the next chunk; the rest of a chunk is read where it lies, never copied. (Joining the carry
+   * to the whole next chunk copied every chunk, 4 GB over the two reads of a 1,000,000-order
+   * backfill: bench:sync peaked at 282–294 MB that way, 263 and 271 MB this way, the same day.)
+   */
   push(chunk: Buffer): void {
-    const buffer: Buffer = this.#carry ? Buffer.concat([this.#carry, chunk]) : chunk;
     let start = 0;
-    for (let end = buffer.indexOf(10, start); end !== -1; end = buffer.indexOf(10, start)) {
-      this.visit(buffer, start, end > start && buffer[end - 1] === 13 ? end - 1 : end, this.#line++);
+    if (this.#carry) {
+      const newline = chunk.indexOf(10);
+      if (newline === -1) {
+        this.#carry = Buffer.concat([this.#carry, chunk]);
+        return;
+      }
+      const line = Buffer.concat([this.#carry, chunk.subarray(0, newline)]);
+      this.#carry = null;
+      this.#visitLine(line, 0, line.length);
+      start = newline + 1;
+    }
+    for (let end = chunk.indexOf(10, start); end !== -1; end = chunk.indexOf(10, start)) {
+      this.#visitLine(chunk, start, end);
       start = end + 1;
     }
-    this.#carry = start < buffer.length ? buffer.subarray(start) : null;
+    if (start < chunk.length) this.#carry = Buffer.from(chunk.subarray(start));
+  }
+
+  /** `buffer[start, end)` is a line without its newline; a carriage return before it is dropped. */
+  #visitLine(buffer: Buffer, start: number, end: number): void {
+    this.visit(buffer, start, end > start && buffer[end - 1] === 13 ? end - 1 : end, this.#line++);
   }
 
   /** Ends the stream; returns how many lines it had. */
   end(): number {
-    if (this.#carry && this.#carry.length > 0) this.visit(this.#carry, 0, this.#carry.length, this.#line++);
+    if (this.#carry && this.#carry.length > 0) this.#visitLine(this.#carry, 0, this.#carry.length);
     this.#carry = null;
     return this.#line;
   }
