@@ -60,6 +60,21 @@ describe("the bulk file scan", () => {
     expect(children).toEqual([3, 5]);
   });
 
+  it("reads a file of many chunks line for line (each chunk is read into the same buffer)", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "tsuzuku-jsonl-")), "big.jsonl");
+    const lines = Array.from({ length: 40_000 }, (_, i) =>
+      i % 3 === 2 ? `{"id":"gid://shopify/LineItem/${i}","note":"${"x".repeat(i % 257)}","__parentId":"gid://shopify/Order/${i - 2}"}` : `{"id":"gid://shopify/Order/${i}","note":"${"注".repeat(i % 101)}"}`,
+    );
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const scanned: string[] = [];
+    const scan = await scanFile(file, new BulkFileScan(undefined, (buffer, start, end) => void scanned.push(buffer.toString("utf8", start, end))));
+    expect(scan.lineCount).toBe(lines.length);
+    expect(scanned).toEqual(lines.filter((_, i) => i % 3 !== 2));
+    const children: string[] = [];
+    for await (const chunkLines of readLines(file, 0, (line) => scan.isChild(line))) children.push(...chunkLines.map((entry) => entry.text));
+    expect(children).toEqual(lines.filter((_, i) => i % 3 === 2));
+  });
+
   it("grows its child marks past the first 524,288 lines", () => {
     const scan = new BulkFileScan();
     scan.push(Buffer.from("{}\n".repeat(600_000) + '{"id":"x","__parentId":"y"}\n'));
