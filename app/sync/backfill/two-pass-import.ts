@@ -10,14 +10,14 @@
 // Position: 0 … lineCount-1 in the roots pass, lineCount … 2·lineCount-1 in the children pass.
 import { ShopifyDataError } from "../node-reader";
 import type { BulkSession, Statement } from "../write/statements";
-import { collectGarbage } from "./collect-garbage";
+import { GarbagePacer } from "./collect-garbage";
 import { type BulkFileScan, readLines } from "./jsonl-file";
 
 /** Lines per batch unless told otherwise (TSUZUKU_SYNC_BATCH_SIZE); each batch carries its checkpoint. */
 export const DEFAULT_BATCH_SIZE = 1_000;
 
-/** Batches between full garbage collections (see collect-garbage.ts). */
-const BATCHES_PER_COLLECTION = 50;
+/** Full garbage collections: every 50 batches, or once the heap has grown by 40 MB (collect-garbage.ts). */
+const COLLECTION_PACE = { batches: 50, slackBytes: 40 << 20 } as const;
 
 export interface BulkLine {
   line: number;
@@ -67,7 +67,7 @@ class PassWriter {
   readonly #offset: number;
   #batch: unknown[] = [];
   #nextLine: number;
-  #batches = 0;
+  readonly #collections = new GarbagePacer(COLLECTION_PACE.batches, COLLECTION_PACE.slackBytes);
   #inFlight: Promise<void>[] = [];
   readonly #session: BulkSession;
 
@@ -97,7 +97,7 @@ class PassWriter {
     const writing = [...statements, ...this.handlers.checkpoint(this.#offset + this.#nextLine, this.kind === "roots" ? this.#batch.length : 0)];
     this.#batch = [];
     while (this.#inFlight.length >= BATCHES_IN_FLIGHT[this.kind]) await this.#inFlight.shift();
-    if (++this.#batches % BATCHES_PER_COLLECTION === 0) collectGarbage();
+    this.#collections.afterBatch();
     const appended = this.#session.append(writing);
     // Awaited by a later flush; until then a failure must not count as unhandled.
     appended.catch(() => {});
