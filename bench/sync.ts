@@ -174,7 +174,7 @@ try {
       );
       console.log(`         app-side steps: ${steps.join(" · ")}`);
       const mb = (bytes: number) => `${fmt(bytes / 1048576)} MB`;
-      console.log(`         highest RSS sample ${mb(highest.rss)}: V8 heap ${mb(highest.heapTotal)} (${mb(highest.heapUsed)} used), outside it ${mb(highest.rss - highest.heapTotal)}`);
+      console.log(`         highest RSS sample ${mb(highest.rss)}: V8 heap ${mb(highest.heapTotal)} (${mb(highest.heapUsed)} used), outside it ${mb(highest.rss - highest.heapTotal)} (external ${mb(highest.external)}, array buffers ${mb(highest.arrayBuffers)})`);
     } finally {
       await cleanup();
     }
