@@ -25,11 +25,12 @@ const heapUsed = () => v8.getHeapStatistics().used_heap_size;
 
 /**
  * Paces the full collections of a pass: one every `batches` batches, or sooner once the heap has grown
- * by `slack` bytes since the last one left it. Every 50 batches alone kept most runs' heap near 33 MB
- * in use, but some reached 104–107 MB (bench:sync, 1,000,000 orders); the heap's growth alone, with a
- * slack of 32 MB, ran 6 collections a run and let the heap reach 65 MB in use at its peak; both, with
- * 40 MB, run 49 (the batches alone, 30), and the process peaked at 230–248 MB in four runs. The ceiling is measured from what a collection leaves, live data included, so a big live heap does not
- * bring a collection after every batch.
+ * by `slack` bytes since the last one left it. The ceiling is measured from what a collection leaves,
+ * live data included, so a big live heap does not bring a collection after every batch.
+ * (bench:sync, 1,000,000 orders: every 50 batches alone, 30 collections a run, kept most runs' heap
+ * near 33 MB in use but let some reach 104–107 MB; the heap's growth alone, with a slack of 32 MB, ran
+ * 6 and let the heap reach 65 MB in use; both, with 40 MB, run 49, and the process peaked at
+ * 230–248 MB in four runs.)
  */
 export class GarbagePacer {
   #batches = 0;
