@@ -6,7 +6,7 @@
 // PostgreSQL: TEST_POSTGRES_URL if set, else a throwaway server from Debian's package. Prints µs per
 // row: wall time, this process's CPU and the CPU of every postgres process (server-wide).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -16,6 +16,7 @@ import { ORDER_LINE_TABLE, ORDER_TABLE } from "../app/sync/orders/order-rows";
 import { openSqlWriter, type SqlWriter } from "../app/sync/write/statements";
 import type { TableSpec } from "../app/sync/write/upsert-sql";
 import { migrateDatabase } from "../scripts/prisma-cli";
+import { postgresCpuMs } from "./cpu-time";
 
 const { values } = parseArgs({
   options: {
@@ -54,28 +55,11 @@ function lineRow(i: number, k: number, random: () => number): Record<string, unk
   };
 }
 
-/** CPU time of every PostgreSQL process on this machine so far (the throwaway server's, when the bench starts one). */
-const serverCpuMs = () => {
-  let ms = 0;
-  for (const pid of readdirSync("/proc")) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      if (!stat.includes("(postgres)")) continue;
-      const f = stat.split(") ")[1].split(" ");
-      ms += (Number(f[11]) + Number(f[12])) * 10; // CLK_TCK 100
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return ms;
-};
-
 /** Writes every batch through one bulk session; answers µs per row: wall, this process's CPU, the server's CPU. */
 async function writeAll(writer: SqlWriter, spec: TableSpec<Record<string, unknown>>, batches: Record<string, unknown>[][]) {
   const rows = batches.reduce((sum, batch) => sum + batch.length, 0);
   const cpu = process.cpuUsage();
-  const server = serverCpuMs();
+  const server = postgresCpuMs();
   const started = performance.now();
   const session = writer.bulk();
   for (const batch of batches) await session.append(writer.upsert(spec, batch));
@@ -83,7 +67,7 @@ async function writeAll(writer: SqlWriter, spec: TableSpec<Record<string, unknow
   const wall = performance.now() - started;
   const app = process.cpuUsage(cpu);
   const perRow = (ms: number) => ((ms * 1000) / rows).toFixed(1);
-  return `${perRow(wall)} wall, app ${perRow((app.user + app.system) / 1000)}, server ${perRow(serverCpuMs() - server)}`;
+  return `${perRow(wall)} wall, app ${perRow((app.user + app.system) / 1000)}, server ${perRow(postgresCpuMs() - server)}`;
 }
 
 async function run(adminUrl: string) {

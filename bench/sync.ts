@@ -5,7 +5,8 @@
 // alone. PostgreSQL: TEST_POSTGRES_URL if set, else a throwaway server from Debian's package.
 // Each database is measured in a process of its own, started with the app's node flags
 // (scripts/node-flags.ts). Prints, per database: Shopify-side export time, the app's download + write
-// time and its steps, orders/s over the app's part and over the whole backfill, and peak RSS.
+// time and its steps (with the CPU each thread and process spent in them), orders/s over the app's part
+// and over the whole backfill, and peak RSS.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +22,7 @@ import { createAdminClient } from "../app/sync/admin-client";
 import { runBackfill } from "../app/sync/backfill/backfill";
 import { fetchTransport } from "../app/sync/fetch-transport";
 import { openSqlWriter } from "../app/sync/write/statements";
+import { postgresCpuMs, processCpuMs, threadCpuMs } from "./cpu-time";
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 
@@ -38,7 +40,7 @@ const API_SECRET = "bench-secret-0123456789abcdef";
 const SHOP = "tsuzuku-demo.myshopify.com";
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-async function startEmulator(): Promise<{ url: string; stop: () => void }> {
+async function startEmulator(): Promise<{ url: string; pid: number; stop: () => void }> {
   const child = spawn(process.execPath, ["--import", "tsx", "test/emulator/cli.ts", "--orders", values.orders!, "--seed", values.seed!, "--port", "0", "--api-key", API_KEY, "--api-secret", API_SECRET], {
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -51,7 +53,7 @@ async function startEmulator(): Promise<{ url: string; stop: () => void }> {
     });
     child.on("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
   });
-  return { url, stop: () => child.kill("SIGTERM") };
+  return { url, pid: child.pid!, stop: () => child.kill("SIGTERM") };
 }
 
 /** An App Bridge session token for the shop, signed with the bench app's secret. */
@@ -134,7 +136,29 @@ try {
       await prepareDb(db, url);
       await db.shop.create({ data: { shop: SHOP, currencyCode: "JPY", ianaTimezone: "Asia/Tokyo" } });
       const client = createAdminClient({ transport: fetchTransport(`${emulator.url}/shops/${SHOP}/admin/api/2026-07/graphql.json`, token) });
+      const threadsBeforeWriter = new Set(threadCpuMs().keys());
       const writer = openSqlWriter(url);
+      // CPU seconds per step: this process's main thread, the threads the writer started (SQLite's),
+      // its other threads (V8's, libuv's), the emulator's process and PostgreSQL's processes.
+      const cpuSample = () => {
+        const threads = threadCpuMs();
+        return { threads, emulator: processCpuMs(emulator.pid), postgres: kind === "postgres" ? postgresCpuMs() : 0 };
+      };
+      let cpuAt = cpuSample();
+      const cpuSteps: string[] = [];
+      const cpuStep = (step: string) => {
+        const now = cpuSample();
+        const spent = { main: 0, writer: 0, other: 0 };
+        for (const [tid, ms] of now.threads) {
+          const delta = ms - (cpuAt.threads.get(tid) ?? 0);
+          if (tid === process.pid) spent.main += delta;
+          else if (threadsBeforeWriter.has(tid)) spent.other += delta;
+          else spent.writer += delta;
+        }
+        const s = (ms: number) => fmt(ms / 1000, 1);
+        cpuSteps.push(`${step} ${s(spent.main)} · ${s(spent.writer)} · ${s(spent.other)} · ${s(now.emulator - cpuAt.emulator)} · ${s(now.postgres - cpuAt.postgres)}`);
+        cpuAt = now;
+      };
       let exportSeconds = 0;
       const started = performance.now();
       // What the memory is at its highest sample (every 250 ms): V8's heap, or native (SQLite, buffers).
@@ -149,13 +173,16 @@ try {
         const at = performance.now();
         steps.push(`${step} ${fmt((at - (stepStarted || started + exportSeconds * 1000)) / 1000, 1)} s (peak RSS ${fmt(process.resourceUsage().maxRSS / 1024)} MB)`);
         stepStarted = at;
+        cpuStep(step);
       };
       const result = await runBackfill({
         db, writer, client, shop: SHOP, resource: "orders", workDir: dir, onStep,
         poll: {
           intervalMs: 250, maxIntervalMs: 1_000,
           onProgress: (op) => {
-            if (op.status === "COMPLETED") exportSeconds = (performance.now() - started) / 1000;
+            if (op.status !== "COMPLETED") return;
+            exportSeconds = (performance.now() - started) / 1000;
+            cpuAt = cpuSample();
           },
         },
       });
@@ -173,6 +200,7 @@ try {
           `${fmt(stored)} orders, ${fmt(lines)} lines · peak RSS so far ${fmt(process.resourceUsage().maxRSS / 1024)} MB`,
       );
       console.log(`         app-side steps: ${steps.join(" · ")}`);
+      console.log(`         CPU s per step (main thread · writer thread · other threads · emulator · PostgreSQL): ${cpuSteps.join(" | ")}`);
       const mb = (bytes: number) => `${fmt(bytes / 1048576)} MB`;
       console.log(`         highest RSS sample ${mb(highest.rss)}: V8 heap ${mb(highest.heapTotal)} (${mb(highest.heapUsed)} used), outside it ${mb(highest.rss - highest.heapTotal)} (external ${mb(highest.external)}, array buffers ${mb(highest.arrayBuffers)})`);
     } finally {

@@ -102,3 +102,12 @@ export async function withPostgresAdmin<T>(fn: (client: pg.Client) => Promise<T>
     await client.end();
   }
 }
+
+/** The names of the indexes on `table`, read from the database's catalog, sorted. */
+export async function indexNames(database: TestDatabase, table: string): Promise<string[]> {
+  const rows =
+    database.kind === "sqlite"
+      ? await database.db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`, table)
+      : await database.db.$queryRawUnsafe<{ name: string }[]>(`SELECT indexname::text AS name FROM pg_indexes WHERE tablename = $1`, table);
+  return rows.map((row) => row.name).sort();
+}

@@ -5,6 +5,8 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_API_KEY, TEST_API_SECRET, TEST_APP_URL, configuredScopes } from "../helpers/app";
+import { ORDER_CUSTOMER_INDEX } from "../../app/sync/orders/order-rows";
+import { indexNames } from "../helpers/database";
 import { waitFor } from "../helpers/wait-for";
 import { installApp, type InstalledApp } from "./app-install";
 import { expectStoredShopEqualsShopify, startSyncHarness, type SyncHarness } from "./harness";
@@ -67,6 +69,10 @@ describe("a worker killed mid-backfill", () => {
     const { db } = harness.database;
     const cursorOf = () => db.syncCursor.findUnique({ where: { shop_resource: { shop: harness.shop, resource: "orders" } } });
 
+    // A first backfill of a shop alone in the database drops Order's customer index while it writes
+    // the orders (app/sync/backfill/deferred-indexes.ts): the resumed run must build it again.
+    const orderIndexes = await indexNames(harness.database, "Order");
+    expect(orderIndexes).toContain(ORDER_CUSTOMER_INDEX.name);
     const first = startWorker();
     await waitFor("the orders backfill to be writing", async () => ((await cursorOf())?.bulkLinesConsumed ?? 0) > 0, { timeoutMs: 60_000, intervalMs: 10 });
     first.kill("SIGKILL");
@@ -87,6 +93,7 @@ describe("a worker killed mid-backfill", () => {
     await once(second, "exit");
 
     await expectStoredShopEqualsShopify(harness);
+    expect(await indexNames(harness.database, "Order")).toEqual(orderIndexes);
     // The interrupted run was resumed, not restarted: one bulk operation, one run, its count exact.
     const run = await db.syncRun.findFirstOrThrow({ where: { shop: harness.shop, resource: "orders", kind: "backfill" } });
     expect(run).toMatchObject({ status: "succeeded", doneCount: ORDERS, expectedCount: ORDERS });

@@ -12,6 +12,7 @@ import type { Db } from "../../db.server";
 import type { AdminClient } from "../admin-client";
 import type { SqlWriter, Statement } from "../write/statements";
 import { BulkOperationError, type PollOptions, startBulkExport, waitForBulkOperation } from "./bulk-operation";
+import { createIndexes, deferIndexes } from "./deferred-indexes";
 import { BulkFileScan, downloadFile, scanFile } from "./jsonl-file";
 import { type BackfillResource, resourceImport } from "./resources";
 import { importChildren, rootsPass } from "./two-pass-import";
@@ -34,8 +35,11 @@ export interface BackfillOptions {
   onStep?: (step: BackfillStep) => void;
 }
 
-/** "roots": downloaded, with the roots written on the way; "parents": every child's parent checked. */
-export type BackfillStep = "roots" | "children" | "parents" | "customers";
+/**
+ * "roots": downloaded, with the roots written on the way; "parents": every child's parent checked;
+ * "indexes" (SQLite): the roots' deferred indexes built (PostgreSQL builds them beside the children).
+ */
+export type BackfillStep = "roots" | "children" | "parents" | "indexes" | "customers";
 
 export interface BackfillResult {
   runId: string;
@@ -99,6 +103,10 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
       bulk: () => options.writer.bulk({ commitEvery: options.batchesPerCommit }),
       passDone: options.onStep,
     };
+    // A run from the file's first line (not a resumed one) drops the roots' deferrable indexes when its
+    // shop is alone in their tables, to build them once the roots are in (deferred-indexes.ts).
+    const indexes = handlers.deferrableIndexes ?? [];
+    if (startPosition === 0) await deferIndexes(w, shop, indexes);
     // The file is scanned as it downloads (line count, children, the lines the resource reads first)
     // and its roots are written on the way (the download waits for the writer); a backfill resumed
     // after the download scans the file it kept, the same way.
@@ -130,7 +138,12 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     // keeps the server on one core and this process on part of the other, and the customers' query
     // takes what is left. bench:sync, 1,000,000 orders: 54.7 s app side instead of 58.9 s (the children
     // pass took 2 s longer; what is left of the customers after it, 0.6 s instead of 5.7 s).
-    const beside = w.runBeside ? w.runBeside([...analyze([handlers.tables[0]]), ...afterRoots()]) : null;
+    // The roots' deferred indexes are created by every run (a no-op when they are there), before the
+    // customers read them: on PostgreSQL beside the children pass too, in a transaction of its own (it
+    // holds writes to the roots' table while it sorts); on SQLite after the children pass, which does not
+    // read them.
+    const indexesCreated = createIndexes(w, indexes);
+    const beside = w.runBeside ? w.runBeside(indexesCreated).then(() => w.runBeside!([...analyze([handlers.tables[0]]), ...afterRoots()])) : null;
     beside?.catch(() => {}); // awaited below; meanwhile a failure must not count as unhandled
     try {
       if (scan.lineCount > 0) await importChildren(file, scan, startPosition, passes, options.batchSize);
@@ -144,7 +157,11 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
       throw error;
     }
     if (beside) await beside;
-    else await w.run(afterRoots());
+    else {
+      await w.run(indexesCreated);
+      options.onStep?.("indexes");
+      await w.run(afterRoots());
+    }
     options.onStep?.("customers");
     const watermark = cursor.updatedAtCursor && cursor.updatedAtCursor > run.startedAt ? cursor.updatedAtCursor : run.startedAt;
     await db.$transaction([
@@ -154,6 +171,8 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     await rm(file, { force: true });
     return { runId: run.id, written, bulkOperationId: operationId };
   } catch (error) {
+    // A failed run leaves the indexes in place (each shop shares them); its error is the one reported.
+    await options.writer.run(createIndexes(options.writer, handlers.deferrableIndexes ?? [])).catch(() => {});
     await fail(error);
     throw error;
   }

@@ -4,13 +4,13 @@ import { CONTRACT_LINE_TABLE, CONTRACT_TABLE, mapContract, mapContractLine, obse
 import { CONTRACTS_BULK_EXPORT } from "../graphql/ContractsBulkExport";
 import { ORDERS_BULK_EXPORT } from "../graphql/OrdersBulkExport";
 import { ORDERS_COUNT } from "../graphql/OrdersCount";
-import { mapLineItem, mapOrder, ORDER_LINE_TABLE, ORDER_TABLE, type OrderRow, REFUND_TABLE, UNVERSIONED } from "../orders/order-rows";
+import { mapLineItem, mapOrder, ORDER_CUSTOMER_INDEX, ORDER_LINE_TABLE, ORDER_TABLE, type OrderRow, REFUND_TABLE, UNVERSIONED } from "../orders/order-rows";
 import { markSubscriptionOrders } from "../orders/order-writes";
 import { ShopifyDataError } from "../node-reader";
 import { deriveCustomers } from "../customers/customer-facts";
 import { unlinkRedactedCustomers } from "../customers/redacted-customers";
 import type { SqlWriter, Statement } from "../write/statements";
-import type { TableSpec } from "../write/upsert-sql";
+import type { TableIndex, TableSpec } from "../write/upsert-sql";
 import { GidIndex, GidSet } from "./gid-set";
 import type { LineInspector } from "./jsonl-file";
 import { type BulkLine, type Pass, parseLine, pass } from "./two-pass-import";
@@ -27,6 +27,8 @@ export interface ResourceImport {
   query: string;
   /** The tables the import writes, the roots' table first (their statistics are refreshed after it). */
   tables: string[];
+  /** Indexes of the roots' table that may be built once the roots are stored (deferred-indexes.ts). */
+  deferrableIndexes?: TableIndex[];
   /** A query answering the expected count, read before the export for the progress bar. */
   countQuery?: { query: string; read: (data: unknown) => number | null };
   /** Child lines read as the file is scanned (downloaded): which orders have a selling-plan line. */
@@ -90,6 +92,7 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
     return {
       query: ORDERS_BULK_EXPORT,
       tables: [ORDER_TABLE.table, ORDER_LINE_TABLE.table, REFUND_TABLE.table, "Customer"],
+      deferrableIndexes: [ORDER_CUSTOMER_INDEX],
       countQuery: {
         query: ORDERS_COUNT,
         read: (data) => (data as { ordersCount?: { count?: number } | null }).ordersCount?.count ?? null,

@@ -1,7 +1,7 @@
 // Shopify order JSON (bulk JSONL line or ordinary answer node) → the rows Tsuzuku stores. One mapping
 // for every path (backfill, webhook refresh, reconciliation), so each stores the same facts.
 import { NodeReader } from "../node-reader";
-import type { TableSpec } from "../write/upsert-sql";
+import type { TableIndex, TableSpec } from "../write/upsert-sql";
 
 export interface OrderRow {
   shop: string;
@@ -88,6 +88,13 @@ export const ORDER_TABLE: TableSpec<OrderRow> = {
     "totalDiscountsAmount", "totalShippingAmount", "totalTaxAmount", "totalPriceAmount", "currentTotalPriceAmount",
     "totalRefundedAmount", "presentmentCurrencyCode", "presentmentTotalAmount", "syncedAt",
   ],
+};
+
+/** `Order`'s customer index (prisma/schema.prisma), which a backfill may build after its orders (deferred-indexes.ts). */
+export const ORDER_CUSTOMER_INDEX: TableIndex = {
+  name: "Order_shop_customerId_processedAt_idx",
+  table: "Order",
+  columns: ["shop", "customerId", "processedAt"],
 };
 
 export const ORDER_LINE_TABLE: TableSpec<OrderLineRow> = {

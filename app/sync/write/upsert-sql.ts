@@ -17,6 +17,13 @@ export interface TableSpec<Row> {
   keepExisting?: boolean;
 }
 
+/** An index as its migration creates it (prisma/schema.prisma: `@@index([...])` of `table`). */
+export interface TableIndex {
+  name: string;
+  table: string;
+  columns: readonly string[];
+}
+
 /** A quoted identifier (the names are the specs' own, never data). */
 export const quote = (name: string) => `"${name}"`;
 
