@@ -52,6 +52,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
   const now = options.now ?? (() => new Date());
   const key = { shop_resource: { shop, resource } };
   const handlers = resourceImport(resource, options.writer);
+  const indexes = handlers.deferrableIndexes ?? [];
   const run =
     (await db.syncRun.findFirst({ where: { shop, resource, status: "running" }, orderBy: { startedAt: "desc" } })) ??
     (await db.syncRun.create({ data: { shop, resource, kind: options.kind ?? "backfill", phase: "queued", startedAt: now() } }));
@@ -105,7 +106,6 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     };
     // A run from the file's first line (not a resumed one) drops the roots' deferrable indexes when its
     // shop is alone in their tables, to build them once the roots are in (deferred-indexes.ts).
-    const indexes = handlers.deferrableIndexes ?? [];
     if (startPosition === 0) await deferIndexes(w, shop, indexes);
     // The file is scanned as it downloads (line count, children, the lines the resource reads first)
     // and its roots are written on the way (the download waits for the writer); a backfill resumed
@@ -172,7 +172,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     return { runId: run.id, written, bulkOperationId: operationId };
   } catch (error) {
     // A failed run leaves the indexes in place (each shop shares them); its error is the one reported.
-    await options.writer.run(createIndexes(options.writer, handlers.deferrableIndexes ?? [])).catch(() => {});
+    await options.writer.run(createIndexes(options.writer, indexes)).catch(() => {});
     await fail(error);
     throw error;
   }

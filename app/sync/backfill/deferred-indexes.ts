@@ -12,20 +12,18 @@
 // rows writes with the index, as before. Every run creates the indexes again once its roots are in, and
 // after a failure; a run killed meanwhile leaves them to its resumption, which goes the same way.
 import type { SqlWriter, Statement } from "../write/statements";
-import type { TableIndex } from "../write/upsert-sql";
-
-const quoted = (name: string) => `"${name}"`;
+import { quote, type TableIndex } from "../write/upsert-sql";
 
 /** The statement creating the index as its migration does; a no-op when it is there. */
 export function createIndexSql(index: TableIndex): string {
-  return `CREATE INDEX IF NOT EXISTS ${quoted(index.name)} ON ${quoted(index.table)}(${index.columns.map(quoted).join(", ")})`;
+  return `CREATE INDEX IF NOT EXISTS ${quote(index.name)} ON ${quote(index.table)}(${index.columns.map(quote).join(", ")})`;
 }
 
 /** Whether a shop other than `shop` has a row in `table` (two ranges of the primary key, which starts with shop). */
 export async function otherShopsIn(writer: SqlWriter, table: string, shop: string): Promise<boolean> {
   const [row] = await writer.query<{ other: unknown }>(
-    `SELECT (EXISTS (SELECT 1 FROM ${quoted(table)} WHERE "shop" < ${writer.param(1)})
-          OR EXISTS (SELECT 1 FROM ${quoted(table)} WHERE "shop" > ${writer.param(2)})) AS "other"`,
+    `SELECT (EXISTS (SELECT 1 FROM ${quote(table)} WHERE "shop" < ${writer.param(1)})
+          OR EXISTS (SELECT 1 FROM ${quote(table)} WHERE "shop" > ${writer.param(2)})) AS "other"`,
     shop,
     shop,
   );
@@ -35,13 +33,12 @@ export async function otherShopsIn(writer: SqlWriter, table: string, shop: strin
 
 /**
  * Drops the indexes whose table holds no other shop's rows, before a backfill writes its roots;
- * answers the ones dropped. `createIndexes` puts them back.
+ * `createIndexes` puts them back.
  */
-export async function deferIndexes(writer: SqlWriter, shop: string, indexes: readonly TableIndex[]): Promise<TableIndex[]> {
+export async function deferIndexes(writer: SqlWriter, shop: string, indexes: readonly TableIndex[]): Promise<void> {
   const deferred: TableIndex[] = [];
   for (const index of indexes) if (!(await otherShopsIn(writer, index.table, shop))) deferred.push(index);
-  if (deferred.length > 0) await writer.run(deferred.map((index) => writer.raw(`DROP INDEX IF EXISTS ${quoted(index.name)}`)));
-  return deferred;
+  if (deferred.length > 0) await writer.run(deferred.map((index) => writer.raw(`DROP INDEX IF EXISTS ${quote(index.name)}`)));
 }
 
 /** The statements creating those of the indexes that are missing (each sorted once, not row by row). */
