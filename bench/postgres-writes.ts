@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { DEFAULT_BATCH_SIZE } from "../app/sync/backfill/two-pass-import";
+import { DEFAULT_BATCH_SIZE } from "../app/sync/backfill/line-import";
 import { ORDER_LINE_TABLE, ORDER_TABLE } from "../app/sync/orders/order-rows";
 import { openSqlWriter, type SqlWriter } from "../app/sync/write/statements";
 import type { TableSpec } from "../app/sync/write/upsert-sql";

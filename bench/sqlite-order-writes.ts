@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_BATCH_SIZE } from "../app/sync/backfill/two-pass-import";
+import { DEFAULT_BATCH_SIZE } from "../app/sync/backfill/line-import";
 import { createIndexSql } from "../app/sync/backfill/deferred-indexes";
 import { ORDER_CUSTOMER_INDEX, ORDER_TABLE } from "../app/sync/orders/order-rows";
 import { BATCHES_PER_COMMIT } from "../app/sync/write/statements";

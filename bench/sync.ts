@@ -176,7 +176,7 @@ try {
         cpuStep(step);
       };
       const result = await runBackfill({
-        db, writer, client, shop: SHOP, resource: "orders", workDir: dir, onStep,
+        db, writer, client, shop: SHOP, resource: "orders", onStep,
         poll: {
           intervalMs: 250, maxIntervalMs: 1_000,
           onProgress: (op) => {

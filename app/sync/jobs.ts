@@ -1,8 +1,6 @@
 // The sync's jobs. Webhook routes and afterAuth enqueue them; a worker (the app process on SQLite, any
 // app or worker process on PostgreSQL) runs them. Each job checks that the shop is still installed:
 // uninstalling stops a shop's sync; reinstalling starts a resync.
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../db.server";
 import { defineJob, type EnqueueOptions } from "../jobs/job-queue.server";
@@ -21,7 +19,6 @@ export interface SyncJobDeps {
   /** Enqueues a follow-up job on the queue running these jobs. */
   enqueue: FollowUp;
   logger: Logger;
-  workDir?: string;
   /** Records per backfill batch, each written with its checkpoint (default DEFAULT_BATCH_SIZE). */
   backfillBatchSize?: number;
   /** Backfill batches per transaction (default: the writer's, BATCHES_PER_COMMIT). */
@@ -54,7 +51,7 @@ export function syncJobs(deps: SyncJobDeps) {
       if (!(await installed(data.shop))) return skip("sync.backfill", data.shop);
       await runBackfill({
         db: deps.db, writer: deps.writer(), client: deps.clientFor(data.shop), shop: data.shop, resource: data.resource,
-        kind: data.kind, workDir: deps.workDir ?? path.join(tmpdir(), "tsuzuku-bulk"), batchSize: deps.backfillBatchSize,
+        kind: data.kind, batchSize: deps.backfillBatchSize,
         batchesPerCommit: deps.backfillBatchesPerCommit,
       });
       // Heal what changed while the export ran, then keep reconciling on schedule; recompute the metrics.

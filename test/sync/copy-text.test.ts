@@ -22,12 +22,13 @@ describe("copyField", () => {
 });
 
 describe("copyText", () => {
-  it("writes a line a row, fields in the spec's column order, separated by tabs", () => {
+  it("writes a line a row in UTF-8, fields in the spec's column order, separated by tabs", () => {
     const spec = { table: "T", key: ["id"], columns: ["id", "note", "count"] } as const;
     const rows = [
       { count: 2, id: "a", note: "x\ty" },
       { count: 0, id: "b", note: null },
+      { count: 1, id: "c", note: "定期便 30日分" },
     ];
-    expect(copyText({ ...spec, key: [...spec.key], columns: [...spec.columns] }, rows)).toBe("a\tx\\ty\t2\nb\t\\N\t0\n");
+    expect(copyText({ ...spec, key: [...spec.key], columns: [...spec.columns] }, rows).toString("utf8")).toBe("a\tx\\ty\t2\nb\t\\N\t0\nc\t定期便 30日分\t1\n");
   });
 });

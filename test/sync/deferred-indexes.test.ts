@@ -1,15 +1,14 @@
 // A backfill into a database where its shop is alone builds Order's customer index after the orders
 // (sorted once instead of row by row); with another shop's orders stored it keeps the index. Either way,
-// and after a run that fails in its orders pass, the database ends with exactly the schema's indexes.
+// and after a run that fails while it writes the orders, the database ends with exactly the schema's
+// indexes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBackfill } from "../../app/sync/backfill/backfill";
 import { createIndexSql, otherShopsIn } from "../../app/sync/backfill/deferred-indexes";
 import { ORDER_CUSTOMER_INDEX } from "../../app/sync/orders/order-rows";
-import type { SqlWriter } from "../../app/sync/write/statements";
 import { diffDatabaseToSchema } from "../../scripts/migration-state";
 import { seedShop } from "../factories/commerce";
 import { indexNames, testDatabaseKind } from "../helpers/database";
-import { exportedOrderLines, expectStoredShopEqualsShopify, keepResultFile, startSyncHarness, type SyncHarness } from "./harness";
+import { exportedOrderLines, expectStoredShopEqualsShopify, serveResultFile, startSyncHarness, type SyncHarness, watchedWriter } from "./harness";
 
 const INDEX = ORDER_CUSTOMER_INDEX.name;
 let harness: SyncHarness;
@@ -25,33 +24,20 @@ afterAll(async () => {
 const customerIndexed = async () => (await indexNames(harness.database, "Order")).includes(INDEX);
 
 /**
- * The backfill's writes (into `log`, which a failed run leaves filled), in order: the SQL of each statement run alone (the index's drop and creation),
- * "batch" for each batch of a bulk session, and whether the customer index was in the catalog when
- * the statement creating it was about to run (every order written by then).
+ * The backfill's writes (into `log`, which a failed run leaves filled), in order: the SQL of each
+ * statement run alone (the index's drop and creation), "batch" for each batch of a bulk session, and
+ * whether the customer index was in the catalog when the statement creating it was about to run
+ * (every order written by then).
  */
 async function recordedBackfill(log: string[] = []): Promise<string[]> {
-  const recorded = (run: SqlWriter["run"]): SqlWriter["run"] => async (statements) => {
+  const writer = watchedWriter(harness.writer, async (how, statements) => {
+    if (how === "batch") return void log.push("batch");
     for (const { sql } of statements) {
       if (sql.startsWith("CREATE INDEX")) log.push(`indexed before creating: ${await customerIndexed()}`);
       log.push(sql);
     }
-    await run(statements);
-  };
-  const { runBeside } = harness.writer;
-  const writer: SqlWriter = {
-    ...harness.writer,
-    // PostgreSQL creates the index on its second connection (beside the lines), SQLite on its only one.
-    run: recorded(harness.writer.run),
-    runBeside: runBeside && recorded(runBeside),
-    bulk(options) {
-      const session = harness.writer.bulk(options);
-      return { append: (statements) => (log.push("batch"), session.append(statements)), end: () => session.end() };
-    },
-  };
-  await runBackfill({
-    db: harness.database.db, writer, client: harness.client, shop: harness.shop, resource: "orders",
-    workDir: harness.workDir, poll: { intervalMs: 20 }, batchSize: 50,
   });
+  await harness.backfill("orders", { writer, batchSize: 50 });
   return log;
 }
 
@@ -59,10 +45,10 @@ const DROP = `DROP INDEX IF EXISTS "${INDEX}"`;
 const CREATE = createIndexSql(ORDER_CUSTOMER_INDEX);
 
 describe("Order's customer index in a backfill", () => {
-  it("stays in place when the run fails in its orders pass", async () => {
+  it("stays in place when the run fails while it writes the orders", async () => {
     const { operationId, lines } = await exportedOrderLines(harness);
     const broken = [...lines.slice(0, 120), "{not json", ...lines.slice(120)];
-    await keepResultFile(harness, operationId, broken);
+    await serveResultFile(harness, operationId, broken);
     const log: string[] = [];
     await expect(recordedBackfill(log)).rejects.toThrow("bulk result line 121: not a JSON object");
     expect(log[0]).toBe(DROP); // the shop is alone: dropped, then put back after the failure

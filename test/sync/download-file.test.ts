@@ -1,18 +1,15 @@
-// The bulk result's download (downloadFile) over real HTTP from a local server: the file written is the
-// body byte for byte and the scan sees every line, whatever the chunks; a failed response or a
-// connection cut mid-body fails the download with the reason, and nothing is left open.
+// The bulk result's download (downloadLines) over real HTTP from a local server: the scan sees the body
+// line for line, byte for byte, whatever the chunks; a failed response or a connection cut mid-body
+// fails the download with the reason.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
 import { once } from "node:events";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BulkFileScan, downloadFile } from "../../app/sync/backfill/jsonl-file";
+import { BulkLineScan, downloadLines } from "../../app/sync/backfill/bulk-download";
 
 const ORDERS = 40_000;
-/** About 5 MB of JSONL: more than the appender's megabyte, in chunks of every size the server picks. */
+/** About 5 MB of JSONL, in chunks of every size the server picks. */
 const BODY = Buffer.from(
   Array.from({ length: ORDERS }, (_, i) =>
     [
@@ -38,7 +35,17 @@ async function send(response: ServerResponse, cutAt = Infinity): Promise<void> {
 
 let server: Server;
 let base: string;
-const dir = mkdtempSync(path.join(tmpdir(), "tsuzuku-download-"));
+
+/** A scan that keeps what it sees: each line's bytes (with a newline, as in the body) and the children. */
+function keepingScan() {
+  const parts: Buffer[] = [];
+  const children: number[] = [];
+  const scan = new BulkLineScan((buffer, start, end, line, child) => {
+    parts.push(Buffer.from(buffer.subarray(start, end)), Buffer.from("\n"));
+    if (child) children.push(line);
+  });
+  return { scan, children, bytes: () => Buffer.concat(parts) };
+}
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -52,29 +59,29 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-describe("downloadFile", () => {
-  it("writes the body byte for byte and scans every line as it goes", async () => {
-    const file = path.join(dir, "whole.jsonl");
-    const scan = new BulkFileScan();
+describe("downloadLines", () => {
+  it("hands on the body line for line, byte for byte, as it goes", async () => {
+    const { scan, children, bytes } = keepingScan();
     let chunks = 0;
-    const size = await downloadFile(`${base}/whole.jsonl`, file, scan, async () => void chunks++);
+    const size = await downloadLines(`${base}/whole.jsonl`, scan, async () => void chunks++);
     expect(size).toBe(BODY.length);
-    expect(sha(readFileSync(file))).toBe(sha(BODY));
+    expect(sha(bytes())).toBe(sha(BODY));
     expect(scan.lineCount).toBe(2 * ORDERS);
-    expect([0, 1, 2 * ORDERS - 2, 2 * ORDERS - 1].map((line) => scan.isChild(line))).toEqual([false, true, false, true]);
+    expect(children.length).toBe(ORDERS);
+    expect(children.every((line) => line % 2 === 1)).toBe(true);
     expect(chunks).toBeGreaterThan(1);
   });
 
-  it("fails when the connection is cut mid-body", async () => {
-    const file = path.join(dir, "cut.jsonl");
-    await expect(downloadFile(`${base}/cut.jsonl`, file, new BulkFileScan())).rejects.toThrow();
-    // What arrived was written (the run's retry downloads the file again from its start).
-    expect(readFileSync(file).length).toBeLessThanOrEqual(3_000_001);
+  it("fails when the connection is cut mid-body, after handing on what arrived", async () => {
+    const { scan, bytes } = keepingScan();
+    await expect(downloadLines(`${base}/cut.jsonl`, scan)).rejects.toThrow();
+    expect(bytes().length).toBeLessThanOrEqual(3_000_001);
+    expect(BODY.subarray(0, bytes().length).equals(bytes())).toBe(true);
   });
 
-  it("fails with the status of a failed response, writing nothing", async () => {
-    const file = path.join(dir, "missing.jsonl");
-    await expect(downloadFile(`${base}/missing.jsonl`, file)).rejects.toThrow("downloading the bulk result failed: HTTP 503");
-    expect(() => readFileSync(file)).toThrow(/ENOENT/);
+  it("fails with the status of a failed response, handing on nothing", async () => {
+    const { scan, bytes } = keepingScan();
+    await expect(downloadLines(`${base}/missing.jsonl`, scan)).rejects.toThrow("downloading the bulk result failed: HTTP 503");
+    expect(bytes().length).toBe(0);
   });
 });

@@ -1,16 +1,14 @@
 // A generated shop served by the Admin API emulator, a real test database holding its Shop row, and a
 // throttle-aware admin client holding an offline token — what every sync test starts from.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { expect } from "vitest";
-import path from "node:path";
 import { createAdminClient, type AdminClient } from "../../app/sync/admin-client";
-import { resultFilePath, runBackfill } from "../../app/sync/backfill/backfill";
+import { runBackfill } from "../../app/sync/backfill/backfill";
 import { type PollOptions, startBulkExport, waitForBulkOperation } from "../../app/sync/backfill/bulk-operation";
 import type { BackfillResource } from "../../app/sync/backfill/resources";
 import { fetchTransport } from "../../app/sync/fetch-transport";
 import { ORDERS_BULK_EXPORT } from "../../app/sync/graphql/OrdersBulkExport";
-import { openSqlWriter, type SqlWriter } from "../../app/sync/write/statements";
+import { openSqlWriter, type SqlWriter, type Statement } from "../../app/sync/write/statements";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { startShopifyEmulator, type ShopifyEmulator, type ShopifyEmulatorOptions } from "../emulator/emulator";
 import { EMULATOR_APP, graphqlUrl, offlineTokenFor } from "../emulator/fixtures";
@@ -27,9 +25,11 @@ export interface SyncHarness {
   client: AdminClient;
   shop: string;
   accessToken: string;
-  workDir: string;
-  /** The real backfill of one resource into the test database, polling the emulator every 20 ms. */
-  backfill(resource: BackfillResource, options?: { batchSize?: number; poll?: PollOptions }): ReturnType<typeof runBackfill>;
+  /**
+   * The real backfill of one resource into the test database, polling the emulator every 20 ms, through
+   * the harness's writer or `options.writer` (one of watchedWriter, say).
+   */
+  backfill(resource: BackfillResource, options?: { batchSize?: number; poll?: PollOptions; writer?: SqlWriter }): ReturnType<typeof runBackfill>;
   close(): Promise<void>;
 }
 
@@ -47,7 +47,6 @@ export async function startSyncHarness(options: {
   const token = (await offlineTokenFor(emulator, shop)).body.access_token as string;
   const client = createAdminClient({ transport: fetchTransport(graphqlUrl(emulator, shop), token), baseDelayMs: 10 });
   const writer = openSqlWriter(database.url);
-  const workDir = path.join(tmpdir(), `tsuzuku-sync-${process.pid}-${Date.now().toString(36)}`);
   return {
     database,
     writer,
@@ -56,16 +55,45 @@ export async function startSyncHarness(options: {
     client,
     shop,
     accessToken: token,
-    workDir,
     backfill: (resource, backfillOptions = {}) =>
       runBackfill({
-        db: database.db, writer, client, shop, resource, workDir,
+        db: database.db, writer: backfillOptions.writer ?? writer, client, shop, resource,
         batchSize: backfillOptions.batchSize, poll: { intervalMs: 20, ...backfillOptions.poll },
       }),
     async close() {
       await writer.close();
       await emulator.close();
       await database.drop();
+    },
+  };
+}
+
+/**
+ * The writer, with every statement list it is given shown to `see` first: "run" for a list run alone
+ * (by `run` or `runBeside`), "batch" for a bulk session's batch. `see` may be async (it runs before the statements do).
+ */
+export function watchedWriter(writer: SqlWriter, see: (how: "run" | "batch", statements: Statement[]) => void | Promise<void>): SqlWriter {
+  return {
+    ...writer,
+    async run(statements) {
+      await see("run", statements);
+      await writer.run(statements);
+    },
+    runBeside:
+      writer.runBeside &&
+      (async (statements) => {
+        await see("run", statements);
+        await writer.runBeside!(statements);
+      }),
+    bulk(options) {
+      const session = writer.bulk(options);
+      return {
+        append: async (statements) => {
+          await see("batch", statements);
+          await session.append(statements);
+        },
+        end: () => session.end(),
+      };
     },
   };
 }
@@ -79,13 +107,19 @@ export async function exportedOrderLines(harness: SyncHarness): Promise<{ operat
 }
 
 /**
- * The result file of a bulk export as a backfill keeps it while importing, with `lines` as its content,
- * and the cursor a crashed run leaves: the next backfill resumes with this file instead of downloading.
+ * The emulator serves `lines` as the result of the completed operation (Shopify's file, as a test wants
+ * it: shuffled, broken, short of an order); with `cursor`, the shop's cursor is the one a run that
+ * started this operation leaves, so the next backfill imports this file instead of exporting again.
  */
-export async function keepResultFile(harness: SyncHarness, operationId: string, lines: string[]): Promise<void> {
-  mkdirSync(harness.workDir, { recursive: true });
-  writeFileSync(resultFilePath(harness.workDir, harness.shop, "orders", operationId), `${lines.join("\n")}\n`);
-  await harness.database.db.syncCursor.create({ data: { shop: harness.shop, resource: "orders", bulkOperationId: operationId, bulkLinesConsumed: 0 } });
+export async function serveResultFile(harness: SyncHarness, operationId: string, lines: string[], options: { cursor?: boolean } = {}): Promise<void> {
+  const bulk = harness.emulator.contexts.get(harness.shop)!.bulk;
+  const operation = bulk.get(Number(operationId.split("/").pop()));
+  const file = operation?.fileToken ? bulk.filePath(operation.fileToken) : undefined;
+  if (!file) throw new Error(`${operationId} has no result file`);
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  if (options.cursor ?? true) {
+    await harness.database.db.syncCursor.create({ data: { shop: harness.shop, resource: "orders", bulkOperationId: operationId, bulkLinesConsumed: 0 } });
+  }
 }
 
 /** The database's rows of a shop, in the shape of test/sync/expected-rows.ts, sorted by id. */

@@ -1,9 +1,9 @@
 // OrderLine has no foreign key to Order (a lookup per line was most of PostgreSQL's cost of writing it):
-// the backfill checks every line's order once, after the lines pass (in memory when the run read the
-// whole file, by a query when it resumed). A bulk result holding line items of an order it does not
-// hold fails the run with a clear error that names them.
+// the backfill checks every line's order once, after it has written every line (in memory when the run
+// wrote the whole file, by a query when it resumed). A bulk result holding line items of an order it
+// does not hold fails the run with a clear error that names them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportedOrderLines, keepResultFile, startSyncHarness, type SyncHarness } from "./harness";
+import { exportedOrderLines, serveResultFile, startSyncHarness, type SyncHarness } from "./harness";
 
 let harness: SyncHarness;
 
@@ -23,7 +23,7 @@ describe("a bulk result with line items of an order it lacks", () => {
     const orderId = child.__parentId!;
     const kept = lines.filter((_, i) => records[i].id !== orderId);
     expect(kept.length).toBe(lines.length - 1); // the order's own line is gone, its line items stay
-    await keepResultFile(harness, operationId, kept);
+    await serveResultFile(harness, operationId, kept);
 
     const strays = records.filter((record) => record.__parentId === orderId);
     await expect(harness.backfill("orders")).rejects.toThrow(`the bulk result holds ${strays.length} line item${strays.length === 1 ? "" : "s"} whose order it does not hold (`);
@@ -37,8 +37,8 @@ describe("a bulk result with line items of an order it lacks", () => {
     expect(await db.orderLine.count({ where: { shop: harness.shop } })).toBe(records.length - roots);
   });
 
-  it("fails again when the job retries, from the stored lines (the run resumes after its last pass)", async () => {
-    await expect(harness.backfill("orders")).rejects.toThrow(/^stored line items whose order is not stored \(.*gid:\/\/shopify\/LineItem\/\d+ of gid:\/\/shopify\/Order\/\d+/);
+  it("fails again when the job retries, from the stored lines (the run resumes after its last line)", async () => {
+    await expect(harness.backfill("orders")).rejects.toThrow(/^stored line items whose order is not stored \(\d+ line items?; .*gid:\/\/shopify\/LineItem\/\d+ of gid:\/\/shopify\/Order\/\d+/);
     const runs = await harness.database.db.syncRun.findMany({ where: { shop: harness.shop, resource: "orders" } });
     expect(runs.map((run) => run.status)).toEqual(["failed", "failed"]);
   });

@@ -76,11 +76,33 @@ export class GidIndex {
 
   has(gid: string): boolean {
     const n = gidNumber(this.#type, gid);
-    if (n === null) return this.#others.has(gid);
+    return n === null ? this.#others.has(gid) : this.#hasNumber(n);
+  }
+
+  /** True when every gid of `other` is held here (one sort of each, then a walk through both). */
+  containsAll(other: GidIndex): boolean {
+    for (const gid of other.#others) if (!this.#others.has(gid)) return false;
+    const theirs = other.#sortedNumbers();
+    const ours = this.#sortedNumbers();
+    let at = 0;
+    for (const n of theirs) {
+      while (at < ours.length && ours[at] < n) at++;
+      if (at === ours.length || ours[at] !== n) return false;
+    }
+    return true;
+  }
+
+  #sortedNumbers(): Float64Array {
+    const numbers = this.#numbers.subarray(0, this.#count);
     if (!this.#sorted) {
-      this.#numbers.subarray(0, this.#count).sort();
+      numbers.sort();
       this.#sorted = true;
     }
+    return numbers;
+  }
+
+  #hasNumber(n: number): boolean {
+    this.#sortedNumbers();
     let low = 0;
     let high = this.#count - 1;
     while (low <= high) {

@@ -145,7 +145,7 @@ export function postgresWriter(databaseUrl: string): SqlWriter {
     dialect: "postgres",
     upsert(spec, rows) {
       if (rows.length === 0) return [];
-      return [{ sql: "", params: [], copy: { spec: spec as TableSpec<unknown>, data: Buffer.from(copyText(spec, lastPerKey(spec, rows))) } }];
+      return [{ sql: "", params: [], copy: { spec: spec as TableSpec<unknown>, data: copyText(spec, lastPerKey(spec, rows)) } }];
     },
     raw: (sql, ...params) => ({ sql, params }),
     param: (n) => `$${n}`,
