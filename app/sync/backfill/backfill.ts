@@ -119,18 +119,24 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     // loop over every order (minutes at 300,000 orders, measured). ANALYZE samples; it takes well under
     // a second.
     if (w.dialect === "postgres") await w.run(handlers.tables.map((table) => w.raw(`ANALYZE "${table}"`)));
-    await w.run(handlers.unlinkRedacted(shop));
-    // The roots' deferred indexes are created by every run (a no-op when they are there). PostgreSQL
-    // builds them on its second connection while the parents are checked and the customers derived,
-    // which only read the roots' table (the build holds writes to it, not reads); SQLite has a single
-    // writer, and its customers are read along the index.
+    // The roots' deferred indexes are created by every run (a no-op when they are there), and the roots
+    // unlinked from redacted customers before anything is derived. PostgreSQL builds the indexes on its
+    // second connection while the parents are checked and the customers derived, which only read the
+    // roots' table (the build holds writes to it, not reads: the unlink, an UPDATE, goes first). SQLite
+    // has a single writer: the indexes first, which the unlink and the customers then read along.
     const indexesCreated = createIndexes(w, indexes);
-    const building = w.runBeside?.(indexesCreated) ?? null;
-    building?.catch(() => {}); // awaited below; meanwhile a failure must not count as unhandled
+    const unlink = handlers.unlinkRedacted(shop);
+    let building: Promise<void> | null = null;
+    if (w.runBeside) {
+      await w.run(unlink);
+      building = w.runBeside(indexesCreated);
+      building.catch(() => {}); // awaited below; meanwhile a failure must not count as unhandled
+    }
     try {
       if (!building) {
         await w.run(indexesCreated);
         options.onStep?.("indexes");
+        await w.run(unlink);
       }
       if (handlers.checkParents) {
         await handlers.checkParents(shop, startPosition === 0);
