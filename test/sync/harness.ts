@@ -108,18 +108,16 @@ export async function exportedOrderLines(harness: SyncHarness): Promise<{ operat
 
 /**
  * The emulator serves `lines` as the result of the completed operation (Shopify's file, as a test wants
- * it: shuffled, broken, short of an order); with `cursor`, the shop's cursor is the one a run that
- * started this operation leaves, so the next backfill imports this file instead of exporting again.
+ * it: shuffled, broken, short of an order), and the shop's cursor is the one a run that started this
+ * operation leaves, so the next backfill imports this file instead of exporting again.
  */
-export async function serveResultFile(harness: SyncHarness, operationId: string, lines: string[], options: { cursor?: boolean } = {}): Promise<void> {
+export async function serveResultFile(harness: SyncHarness, operationId: string, lines: string[]): Promise<void> {
   const bulk = harness.emulator.contexts.get(harness.shop)!.bulk;
   const operation = bulk.get(Number(operationId.split("/").pop()));
   const file = operation?.fileToken ? bulk.filePath(operation.fileToken) : undefined;
   if (!file) throw new Error(`${operationId} has no result file`);
   writeFileSync(file, `${lines.join("\n")}\n`);
-  if (options.cursor ?? true) {
-    await harness.database.db.syncCursor.create({ data: { shop: harness.shop, resource: "orders", bulkOperationId: operationId, bulkLinesConsumed: 0 } });
-  }
+  await harness.database.db.syncCursor.create({ data: { shop: harness.shop, resource: "orders", bulkOperationId: operationId, bulkLinesConsumed: 0 } });
 }
 
 /** The database's rows of a shop, in the shape of test/sync/expected-rows.ts, sorted by id. */

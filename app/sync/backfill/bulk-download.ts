@@ -56,7 +56,7 @@ export class LineSplitter {
 
 /** A child line carries __parentId (as a key: inside a string value its quotes would be escaped). */
 const PARENT_KEY = Buffer.from('"__parentId":');
-export function isChildLine(buffer: Buffer, start: number, end: number): boolean {
+function isChildLine(buffer: Buffer, start: number, end: number): boolean {
   return buffer.subarray(start, end).lastIndexOf(PARENT_KEY) !== -1;
 }
 

@@ -136,7 +136,7 @@ export function importPass(handlers: ImportHandlers, startPosition: number, batc
   };
 }
 
-export function parseLine(text: string, line: number): Record<string, unknown> {
+function parseLine(text: string, line: number): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;

@@ -24,7 +24,7 @@ export type BackfillResource = "orders" | "subscriptionContracts";
 
 export interface ResourceImport {
   query: string;
-  /** The tables the import writes, the roots' table first (their statistics are refreshed after it). */
+  /** The tables the import writes (on PostgreSQL their statistics are refreshed once every line is in). */
   tables: string[];
   /** Indexes of the roots' table that may be built once the roots are stored (deferred-indexes.ts). */
   deferrableIndexes?: TableIndex[];
