@@ -23,11 +23,19 @@ function cpuMsOf(stat: string | null): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
-/** CPU ms of each thread of this process, by thread id. */
+/** The CPU ms last read of each thread of this process seen: one that has ended keeps its last figure. */
+const threadsSeen = new Map<number, number>();
+
+/**
+ * CPU ms of each thread of this process, by thread id, counting threads that have ended since they were
+ * last read (a worker thread ends with its work: sample often enough to catch most of it).
+ */
 export function threadCpuMs(): Map<number, number> {
-  const threads = new Map<number, number>();
-  for (const tid of readdirSync("/proc/self/task")) threads.set(Number(tid), cpuMsOf(readStat(`/proc/self/task/${tid}/stat`)));
-  return threads;
+  for (const tid of readdirSync("/proc/self/task")) {
+    const stat = readStat(`/proc/self/task/${tid}/stat`);
+    if (stat !== null) threadsSeen.set(Number(tid), cpuMsOf(stat));
+  }
+  return new Map(threadsSeen);
 }
 
 /** CPU ms of a process (all its threads). */

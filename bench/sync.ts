@@ -138,8 +138,10 @@ try {
       const client = createAdminClient({ transport: fetchTransport(`${emulator.url}/shops/${SHOP}/admin/api/2026-07/graphql.json`, token) });
       const threadsBeforeWriter = new Set(threadCpuMs().keys());
       const writer = openSqlWriter(url);
+      const threadsBeforeRun = new Set(threadCpuMs().keys());
       // CPU seconds per step: this process's main thread, the threads the writer started (SQLite's),
-      // its other threads (V8's, libuv's), the emulator's process and PostgreSQL's processes.
+      // the threads the run started (the line thread, line-thread.ts), its other threads (V8's,
+      // libuv's), the emulator's process and PostgreSQL's processes.
       const cpuSample = () => {
         const threads = threadCpuMs();
         return { threads, emulator: processCpuMs(emulator.pid), postgres: kind === "postgres" ? postgresCpuMs() : 0 };
@@ -148,15 +150,16 @@ try {
       const cpuSteps: string[] = [];
       const cpuStep = (step: string) => {
         const now = cpuSample();
-        const spent = { main: 0, writer: 0, other: 0 };
+        const spent = { main: 0, writer: 0, run: 0, other: 0 };
         for (const [tid, ms] of now.threads) {
           const delta = ms - (cpuAt.threads.get(tid) ?? 0);
           if (tid === process.pid) spent.main += delta;
           else if (threadsBeforeWriter.has(tid)) spent.other += delta;
-          else spent.writer += delta;
+          else if (threadsBeforeRun.has(tid)) spent.writer += delta;
+          else spent.run += delta;
         }
         const s = (ms: number) => fmt(ms / 1000, 1);
-        cpuSteps.push(`${step} ${s(spent.main)} · ${s(spent.writer)} · ${s(spent.other)} · ${s(now.emulator - cpuAt.emulator)} · ${s(now.postgres - cpuAt.postgres)}`);
+        cpuSteps.push(`${step} ${s(spent.main)} · ${s(spent.writer)} · ${s(spent.run)} · ${s(spent.other)} · ${s(now.emulator - cpuAt.emulator)} · ${s(now.postgres - cpuAt.postgres)}`);
         cpuAt = now;
       };
       let exportSeconds = 0;
@@ -164,6 +167,7 @@ try {
       // What the memory is at its highest sample (every 250 ms): V8's heap, or native (SQLite, buffers).
       let highest = process.memoryUsage();
       const sampler = setInterval(() => {
+        threadCpuMs(); // keeps each thread's last figure, for threads that end before the step does
         const now = process.memoryUsage();
         if (now.rss > highest.rss) highest = now;
       }, 250);
@@ -200,7 +204,7 @@ try {
           `${fmt(stored)} orders, ${fmt(lines)} lines · peak RSS so far ${fmt(process.resourceUsage().maxRSS / 1024)} MB`,
       );
       console.log(`         app-side steps: ${steps.join(" · ")}`);
-      console.log(`         CPU s per step (main thread · writer thread · other threads · emulator · PostgreSQL): ${cpuSteps.join(" | ")}`);
+      console.log(`         CPU s per step (main thread · writer thread · line thread · other threads · emulator · PostgreSQL): ${cpuSteps.join(" | ")}`);
       const mb = (bytes: number) => `${fmt(bytes / 1048576)} MB`;
       console.log(`         highest RSS sample ${mb(highest.rss)}: V8 heap ${mb(highest.heapTotal)} (${mb(highest.heapUsed)} used), outside it ${mb(highest.rss - highest.heapTotal)} (external ${mb(highest.external)}, array buffers ${mb(highest.arrayBuffers)})`);
     } finally {

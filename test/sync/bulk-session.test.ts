@@ -1,5 +1,8 @@
 // The bulk writer's sessions on the real database: batches committed a few at a time, a failed batch
-// taking the uncommitted ones with it and stopping the session, other writes never mixed in.
+// taking the uncommitted ones with it and stopping the session, other writes never mixed in; on SQLite,
+// statements made on another thread reaching the writer's thread through the session's port.
+import { once } from "node:events";
+import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORDER_TABLE, type OrderRow } from "../../app/sync/orders/order-rows";
 import { openSqlWriter, type SqlWriter } from "../../app/sync/write/statements";
@@ -104,6 +107,40 @@ describe("a bulk session", () => {
     await database.db.shop.create({ data: { shop: "d2.myshopify.com" } });
     expect(await storedShops("d")).toEqual(["d1", "d2"]);
     await session.end();
+  });
+});
+
+describe("a bulk session's port (statements made on another thread)", () => {
+  it.runIf(process.env.TEST_DATABASE !== "postgres")("on SQLite: each list posted there is applied by the append that carries it, before the append's own, and goes with a failed batch", async () => {
+    const session = writer.bulk({ commitEvery: 2, port: true });
+    // Posted from a thread of its own, as the backfill's line thread posts its batches.
+    const poster = new Worker(`const { workerData } = require("node:worker_threads"); for (const list of workerData.lists) workerData.port.postMessage(list); workerData.port.close();`, {
+      eval: true,
+      workerData: { port: session.port, lists: [[insertShop("g1")], [insertShop("g3")], [insertShop("g5"), insertShop("g5")]] },
+      transferList: [session.port!],
+    });
+    await once(poster, "exit");
+    await session.append([insertShop("g2")], true);
+    expect(await storedShops("g")).toEqual([]);
+    await session.append([insertShop("g4")], true);
+    expect(await storedShops("g")).toEqual(["g1", "g2", "g3", "g4"]);
+    await session.append([insertShop("g6")]);
+    await expect(session.append([], true)).rejects.toThrow(/unique/i);
+    await session.end().catch(() => {});
+    expect(await storedShops("g")).toEqual(["g1", "g2", "g3", "g4"]);
+  });
+
+  it.runIf(process.env.TEST_DATABASE !== "postgres")("on SQLite: an append that carries a list never posted fails the batch instead of writing it without", async () => {
+    const session = writer.bulk({ commitEvery: 10, port: true });
+    await expect(session.append([insertShop("h1")], true)).rejects.toThrow("a batch's statements did not reach the SQLite writer thread");
+    await session.end().catch(() => {});
+    expect(await storedShops("h")).toEqual([]);
+  });
+
+  it.runIf(process.env.TEST_DATABASE === "postgres")("on PostgreSQL: none is offered (its batches are written from the thread that appends them)", () => {
+    const session = writer.bulk({ port: true });
+    expect(session.port).toBeUndefined();
+    return session.end();
   });
 });
 

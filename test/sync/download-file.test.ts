@@ -1,4 +1,4 @@
-// The bulk result's download (downloadLines) over real HTTP from a local server: the scan sees the body
+// The bulk result's download (downloadChunks) over real HTTP from a local server: the scan sees the body
 // line for line, byte for byte, whatever the chunks; a failed response or a connection cut mid-body
 // fails the download with the reason.
 import { createHash } from "node:crypto";
@@ -6,7 +6,7 @@ import { once } from "node:events";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BulkLineScan, downloadLines } from "../../app/sync/backfill/bulk-download";
+import { BulkLineScan, downloadChunks } from "../../app/sync/backfill/bulk-download";
 
 const ORDERS = 40_000;
 /** About 5 MB of JSONL, in chunks of every size the server picks. */
@@ -44,7 +44,8 @@ function keepingScan() {
     parts.push(Buffer.from(buffer.subarray(start, end)), Buffer.from("\n"));
     if (child) children.push(line);
   });
-  return { scan, children, bytes: () => Buffer.concat(parts) };
+  const push = (chunk: Uint8Array) => scan.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  return { scan, push, children, bytes: () => Buffer.concat(parts) };
 }
 
 beforeAll(async () => {
@@ -59,11 +60,15 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-describe("downloadLines", () => {
+describe("downloadChunks", () => {
   it("hands on the body line for line, byte for byte, as it goes", async () => {
-    const { scan, children, bytes } = keepingScan();
+    const { scan, push, children, bytes } = keepingScan();
     let chunks = 0;
-    const size = await downloadLines(`${base}/whole.jsonl`, scan, async () => void chunks++);
+    const size = await downloadChunks(`${base}/whole.jsonl`, async (chunk) => {
+      push(chunk);
+      chunks++;
+    });
+    scan.end();
     expect(size).toBe(BODY.length);
     expect(sha(bytes())).toBe(sha(BODY));
     expect(scan.lineCount).toBe(2 * ORDERS);
@@ -73,15 +78,15 @@ describe("downloadLines", () => {
   });
 
   it("fails when the connection is cut mid-body, after handing on what arrived", async () => {
-    const { scan, bytes } = keepingScan();
-    await expect(downloadLines(`${base}/cut.jsonl`, scan)).rejects.toThrow();
+    const { push, bytes } = keepingScan();
+    await expect(downloadChunks(`${base}/cut.jsonl`, push)).rejects.toThrow();
     expect(bytes().length).toBeLessThanOrEqual(3_000_001);
     expect(BODY.subarray(0, bytes().length).equals(bytes())).toBe(true);
   });
 
   it("fails with the status of a failed response, handing on nothing", async () => {
-    const { scan, bytes } = keepingScan();
-    await expect(downloadLines(`${base}/missing.jsonl`, scan)).rejects.toThrow("downloading the bulk result failed: HTTP 503");
+    const { push, bytes } = keepingScan();
+    await expect(downloadChunks(`${base}/missing.jsonl`, push)).rejects.toThrow("downloading the bulk result failed: HTTP 503");
     expect(bytes().length).toBe(0);
   });
 });

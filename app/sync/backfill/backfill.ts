@@ -13,8 +13,9 @@ import type { AdminClient } from "../admin-client";
 import type { SqlWriter, Statement } from "../write/statements";
 import { BulkOperationError, type PollOptions, startBulkExport, waitForBulkOperation } from "./bulk-operation";
 import { createIndexes, deferIndexes } from "./deferred-indexes";
-import { BulkLineScan, downloadLines } from "./bulk-download";
-import { importPass } from "./line-import";
+import { downloadChunks } from "./bulk-download";
+import { batchWrites } from "./line-import";
+import { LineThread, type LineThreadTask } from "./line-thread";
 import { type BackfillResource, resourceImport } from "./resources";
 
 export interface BackfillOptions {
@@ -98,19 +99,11 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     if (startPosition === 0) await deferIndexes(w, shop, indexes);
     // Every line is written as the result downloads (the download waits for the writer); a resumed
     // run downloads it again and writes the lines after its checkpoint.
-    const pass = importPass(
-      { lines: handlers.lines(shop, now()), checkpoint, bulk: () => w.bulk({ commitEvery: options.batchesPerCommit }) },
-      startPosition,
-      options.batchSize,
+    const { parentsWritten } = await importLines(
+      { resource, shop, syncedAt: now().toISOString(), dialect: w.dialect, startPosition, batchSize: options.batchSize },
+      operation.url,
+      batchWrites({ checkpoint, bulk: () => w.bulk({ commitEvery: options.batchesPerCommit, port: true }) }),
     );
-    const scan = new BulkLineScan(pass.visit);
-    try {
-      if (operation.url) await downloadLines(operation.url, scan, pass.drain);
-    } catch (error) {
-      await pass.abandon();
-      throw error;
-    }
-    await pass.finish(scan.lineCount);
     options.onStep?.("lines");
 
     await db.syncRun.update({ where: { id: run.id }, data: { phase: "writing" } });
@@ -139,7 +132,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
         await w.run(unlink);
       }
       if (handlers.checkParents) {
-        await handlers.checkParents(shop, startPosition === 0);
+        await handlers.checkParents(shop, startPosition === 0, parentsWritten);
         options.onStep?.("parents");
       }
       if (handlers.derive) await w.run(handlers.derive(shop, now()));
@@ -163,5 +156,43 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     await options.writer.run(createIndexes(options.writer, indexes)).catch(() => {});
     await fail(error);
     throw error;
+  }
+}
+
+/**
+ * Chunks sent to the line thread and not yet scanned: the download waits beyond this (it then waits for
+ * the writer too, as the thread's batches are written before more chunks go).
+ */
+const CHUNKS_AHEAD = 4;
+
+/** The pass: the download's chunks to the line thread, its batches to the writer, in order. */
+async function importLines(task: LineThreadTask, url: string | null, writes: ReturnType<typeof batchWrites>): Promise<{ parentsWritten: boolean }> {
+  let thread: LineThread | null = null;
+  try {
+    const lines = (thread = new LineThread(task, writes.port));
+    const handle = async () => {
+      const message = await lines.next();
+      if (message.kind === "batch") await writes.write(message.batch);
+      return message;
+    };
+    if (url) {
+      await downloadChunks(url, async (chunk) => {
+        lines.push(chunk);
+        while (lines.scanning > CHUNKS_AHEAD) await handle();
+      });
+    }
+    lines.end();
+    for (;;) {
+      const message = await handle();
+      if (message.kind === "done") {
+        await writes.finish();
+        return { parentsWritten: message.parentsWritten };
+      }
+    }
+  } catch (error) {
+    await writes.abandon();
+    throw error;
+  } finally {
+    await thread?.close();
   }
 }

@@ -1,5 +1,5 @@
-// The bulk result, streamed: cut into lines as it downloads, each line handed on (root or child, with
-// its 0-based number) while the next chunk is on its way. Nothing is kept on disk: the import writes
+// The bulk result, streamed: downloaded chunk by chunk, and cut into lines (on the line thread), each
+// line handed on as root or child, with its 0-based number. Nothing is kept on disk: the import writes
 // every line as it arrives, and a run resumed after a crash downloads the result again (line-import.ts).
 
 /** Called with each line's bytes (`buffer[start, end)`, without the newline) and its 0-based number. */
@@ -85,13 +85,12 @@ export class BulkLineScan {
 }
 
 /**
- * Downloads the result, scanning each chunk as it arrives (the scan is ended here); `afterChunk` is
- * awaited after each chunk (the download waits for it: TCP holds the sender back while the writer is
- * behind). Returns the bytes received. The body is read through its reader, whichever fetch made it:
- * under remix-serve (`npm start`) the global fetch is Remix's polyfill, whose ReadableStream Node's
- * Readable.fromWeb refuses.
+ * Downloads the result, handing on each chunk as it arrives; `onChunk` is awaited (the download waits
+ * for it: TCP holds the sender back while the writer is behind). Returns the bytes received. The body is
+ * read through its reader, whichever fetch made it: under remix-serve (`npm start`) the global fetch is
+ * Remix's polyfill, whose ReadableStream Node's Readable.fromWeb refuses.
  */
-export async function downloadLines(url: string, scan: BulkLineScan, afterChunk?: () => Promise<void>): Promise<number> {
+export async function downloadChunks(url: string, onChunk: (chunk: Uint8Array) => Promise<void> | void): Promise<number> {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`downloading the bulk result failed: HTTP ${response.status}`);
   const reader = response.body.getReader();
@@ -101,8 +100,7 @@ export async function downloadLines(url: string, scan: BulkLineScan, afterChunk?
       const { done, value } = await reader.read();
       if (done) break;
       bytes += value.byteLength;
-      scan.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
-      await afterChunk?.();
+      await onChunk(value);
     }
   } catch (error) {
     await reader.cancel().catch(() => {});
@@ -110,6 +108,5 @@ export async function downloadLines(url: string, scan: BulkLineScan, afterChunk?
   } finally {
     reader.releaseLock();
   }
-  scan.end();
   return bytes;
 }

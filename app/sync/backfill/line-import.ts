@@ -48,27 +48,30 @@ export interface LineImport<Root = unknown, Child = unknown> {
   skippedChild?(entry: BulkLine): void;
   /** The statements of a batch: its roots', then its children's. */
   write(roots: Root[], children: Child[]): Statement[];
+  /** Once every line is written: whether every child's parent was among the roots this run wrote. */
+  parentsWritten?(): boolean;
 }
 
 /** A resource's line import with its row types erased, for handlers of different rows. */
 export const lineImport = <Root, Child>(lines: LineImport<Root, Child>): LineImport => lines as unknown as LineImport;
 
-export interface ImportHandlers {
-  lines: LineImport;
-  /** Statements recording progress: the new position and how many roots this batch stored. */
-  checkpoint(position: number, rootsInBatch: number): Statement[];
-  /** The pass's bulk session: batches are committed a few at a time, each with its checkpoint. */
-  bulk(): BulkSession;
+/** A batch's statements, and the checkpoint it takes the pass to: the first line not yet written. */
+export interface LineBatch {
+  statements: Statement[];
+  /** The batch's statements went straight to the writer's thread (BulkSession.port), not in `statements`. */
+  carried?: boolean;
+  position: number;
+  /** Roots in the batch (for the merchant's progress). */
+  roots: number;
 }
 
 /**
- * The pass, fed by the scan of the download: `visit` takes each line as it is scanned, `drain` (awaited
- * after each chunk) writes a full batch, `finish` the rest once the scan has the line count, `abandon`
- * commits what was applied before a failure. Lines before `startPosition` were written by an earlier run.
+ * The batching of the pass, where the lines are parsed (the line thread): `visit` takes each line as it
+ * is scanned, `next` (asked after each chunk) gives a full batch, `last` the rest once the scan has the
+ * line count (null when a resumed run has nothing left). Lines before `startPosition` were written by an
+ * earlier run.
  */
-export function importPass(handlers: ImportHandlers, startPosition: number, batchSize = DEFAULT_BATCH_SIZE) {
-  const { lines } = handlers;
-  const session = handlers.bulk();
+export function lineBatches(lines: LineImport, startPosition: number, batchSize = DEFAULT_BATCH_SIZE) {
   const collections = new GarbagePacer(COLLECTION_PACE.batches, COLLECTION_PACE.slackBytes);
   let roots: unknown[] = [];
   let children: unknown[] = [];
@@ -76,17 +79,16 @@ export function importPass(handlers: ImportHandlers, startPosition: number, batc
   // Where the batch's last root is: its line, and how many of the batch's children came before it.
   let lastRootLine = startPosition;
   let childrenBeforeLastRoot = 0;
-  const inFlight: Promise<void>[] = [];
 
   /**
-   * Writes the batch. Before the pass's end, its last root and the children after it wait for the next
-   * batch: the root's other children may be in the next chunk, and a root is best written with what its
+   * The batch. Before the pass's end, its last root and the children after it wait for the next batch:
+   * the root's other children may be in the next chunk, and a root is best written with what its
    * children tell (an order's subscription flag, which otherwise takes an UPDATE once the root is in).
    */
-  const flush = async (whole: boolean): Promise<void> => {
-    let write = { roots, children, position: nextLine };
+  const take = (whole: boolean): LineBatch => {
+    let batch = { roots, children, position: nextLine };
     if (!whole && roots.length > 1) {
-      write = { roots: roots.slice(0, -1), children: children.slice(0, childrenBeforeLastRoot), position: lastRootLine };
+      batch = { roots: roots.slice(0, -1), children: children.slice(0, childrenBeforeLastRoot), position: lastRootLine };
       roots = roots.slice(-1);
       children = children.slice(childrenBeforeLastRoot);
     } else {
@@ -94,14 +96,9 @@ export function importPass(handlers: ImportHandlers, startPosition: number, batc
       children = [];
     }
     childrenBeforeLastRoot = 0;
-    const statements = write.roots.length + write.children.length === 0 ? [] : lines.write(write.roots, write.children);
-    const writing = [...statements, ...handlers.checkpoint(write.position, write.roots.length)];
-    while (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
+    const statements = batch.roots.length + batch.children.length === 0 ? [] : lines.write(batch.roots, batch.children);
     collections.afterBatch();
-    const appended = session.append(writing);
-    // Awaited by a later flush; until then a failure must not count as unhandled.
-    appended.catch(() => {});
-    inFlight.push(appended);
+    return { statements, position: batch.position, roots: batch.roots.length };
   };
 
   return {
@@ -117,18 +114,46 @@ export function importPass(handlers: ImportHandlers, startPosition: number, batc
       childrenBeforeLastRoot = children.length;
       roots.push(lines.root(entry));
     },
-    async drain(): Promise<void> {
-      if (roots.length + children.length >= batchSize) await flush(false);
-    },
-    /** The pass is complete at `lineCount`: the last batch and the final position are committed. */
-    async finish(lineCount: number): Promise<void> {
-      if (startPosition >= lineCount) return void (await session.end());
+    next: (): LineBatch | null => (roots.length + children.length >= batchSize ? take(false) : null),
+    /** The pass is complete at `lineCount`: the last batch, with the final position. */
+    last(lineCount: number): LineBatch | null {
+      if (startPosition >= lineCount) return null;
       nextLine = lineCount;
-      await flush(true);
+      return take(true);
+    },
+  };
+}
+
+export interface BatchWriteHandlers {
+  /** Statements recording progress: the new position and how many roots this batch stored. */
+  checkpoint(position: number, rootsInBatch: number): Statement[];
+  /** The pass's bulk session: batches are committed a few at a time, each with its checkpoint. */
+  bulk(): BulkSession;
+}
+
+/**
+ * The writing of the pass's batches, with their checkpoints: `write` each batch in order (it waits while
+ * the writer is behind), `finish` once the last is given, `abandon` after a failure commits what was
+ * applied before it.
+ */
+export function batchWrites(handlers: BatchWriteHandlers) {
+  const session = handlers.bulk();
+  const inFlight: Promise<void>[] = [];
+  return {
+    /** Where the batches' statements may go straight to the writer's thread (BulkSession.port). */
+    port: session.port,
+    async write(batch: LineBatch): Promise<void> {
+      const writing = [...batch.statements, ...handlers.checkpoint(batch.position, batch.roots)];
+      while (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
+      const appended = session.append(writing, batch.carried);
+      // Awaited by a later write; until then a failure must not count as unhandled.
+      appended.catch(() => {});
+      inFlight.push(appended);
+    },
+    async finish(): Promise<void> {
       for (const appended of inFlight.splice(0)) await appended;
       await session.end();
     },
-    /** After a failure: what was applied before it is committed (each batch with its checkpoint). */
     async abandon(): Promise<void> {
       for (const appended of inFlight.splice(0)) await appended.catch(() => {});
       await session.end().catch(() => {});

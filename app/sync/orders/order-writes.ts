@@ -1,8 +1,8 @@
 // Order writes beyond a plain upsert.
-import { placeholderList, type SqlWriter, type Statement } from "../write/statements";
+import { placeholderList, type Statement, type StatementMaker } from "../write/statement-makers";
 
 /** Flags orders that have a line sold on a selling plan (a subscription first order or renewal). */
-export function markSubscriptionOrders(writer: SqlWriter, shop: string, orderIds: string[]): Statement[] {
+export function markSubscriptionOrders(writer: StatementMaker, shop: string, orderIds: string[]): Statement[] {
   if (orderIds.length === 0) return [];
   return [
     writer.raw(

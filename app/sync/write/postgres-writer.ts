@@ -11,11 +11,11 @@
 // which matters most when the database is across a network.
 import pg from "pg";
 import { copyQuery, inlineParameters } from "./copy-query";
-import { copyText } from "./copy-text";
 import { isoOf } from "./iso-time";
 import { BATCHES_PER_COMMIT, type SqlWriter, type Statement } from "./sql-writer";
 import { BULK_SESSION_FAILED } from "./sqlite-thread";
-import { type TableSpec, columnList, lastPerKey, onConflict, quote } from "./upsert-sql";
+import { statementMaker } from "./statement-makers";
+import { type TableSpec, columnList, onConflict, quote } from "./upsert-sql";
 
 const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
 const UNIQUE_VIOLATION = "23505";
@@ -40,12 +40,14 @@ type Mode = "copy" | "upsert";
  * refresh does) and connection: made on first use, forgotten when their transaction rolls back.
  */
 function stagingTables() {
-  const names = new Map<TableSpec<unknown>, string>();
+  // By table and columns, not by the spec object: a spec from the line thread is a copy.
+  const names = new Map<string, string>();
   const made = new WeakMap<pg.ClientBase, Set<string>>();
   return {
     nameOf(spec: TableSpec<unknown>): string {
-      let name = names.get(spec);
-      if (!name) names.set(spec, (name = quote(`tsuzuku_stage_${spec.table}_${names.size}`)));
+      const key = `${spec.table}(${spec.columns.join(",")})`;
+      let name = names.get(key);
+      if (!name) names.set(key, (name = quote(`tsuzuku_stage_${spec.table}_${names.size}`)));
       return name;
     },
     has: (client: pg.ClientBase, name: string) => made.get(client)?.has(name) ?? false,
@@ -95,7 +97,8 @@ export function postgresWriter(databaseUrl: string): SqlWriter {
       }
       const { spec, data } = statement.copy;
       const columns = columnList(spec);
-      copies.push(data);
+      // From the line thread a Uint8Array (structured clone keeps no Buffer): node-postgres copies Buffers.
+      copies.push(Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
       if (mode === "copy") {
         sql.push(`COPY ${quote(spec.table)} (${columns}) FROM STDIN`);
         continue;
@@ -142,13 +145,7 @@ export function postgresWriter(databaseUrl: string): SqlWriter {
   };
 
   return {
-    dialect: "postgres",
-    upsert(spec, rows) {
-      if (rows.length === 0) return [];
-      return [{ sql: "", params: [], copy: { spec: spec as TableSpec<unknown>, data: copyText(spec, lastPerKey(spec, rows)) } }];
-    },
-    raw: (sql, ...params) => ({ sql, params }),
-    param: (n) => `$${n}`,
+    ...statementMaker("postgres"),
     run: async (statements) => {
       if (statements.length === 0) return;
       await openBulk?.().catch(() => {});
@@ -204,6 +201,7 @@ export function postgresWriter(databaseUrl: string): SqlWriter {
         }
       };
       return {
+        // PostgreSQL's bulk session offers no port: statements are written from this thread.
         append: (statements) =>
           serially(async () => {
             refuseFailed();

@@ -1,24 +1,12 @@
-// What the sync's bulk writers offer (sqlite-writer.ts, postgres-writer.ts): statements made on the
-// main thread and run in transactions, and bulk sessions that commit a few batches at a time.
-import type { DatabaseKind } from "../../db/database-url";
-import type { TableSpec } from "./upsert-sql";
+// What the sync's bulk writers offer (sqlite-writer.ts, postgres-writer.ts): statements (statement-makers.ts) run in
+// transactions, and bulk sessions that commit a few batches at a time.
+import type { MessagePort } from "node:worker_threads";
+import type { Statement, StatementMaker } from "./statement-makers";
 
-/** One SQL statement with its parameters, not yet run. */
-export interface Statement {
-  sql: string;
-  params: unknown[];
-  /** SQLite upserts: the SQL run once per parameter list (one prepared single-row statement, bound per row). */
-  rows?: unknown[][];
-  /** PostgreSQL upserts: the rows as COPY text (copy-text.ts), encoded. */
-  copy?: { spec: TableSpec<unknown>; data: Buffer };
-}
+export type { Statement, StatementMaker } from "./statement-makers";
 
-export interface SqlWriter {
-  dialect: DatabaseKind;
-  upsert<Row>(spec: TableSpec<Row>, rows: readonly Row[]): Statement[];
-  raw(sql: string, ...params: unknown[]): Statement;
-  /** `?` for SQLite, `$n` for PostgreSQL: the n-th (1-based) parameter. */
-  param(n: number): string;
+/** A database's statements (statement-makers.ts) and the connection that runs them. */
+export interface SqlWriter extends StatementMaker {
   /** Runs the statements in one transaction: all or nothing. */
   run(statements: Statement[]): Promise<void>;
   /**
@@ -32,14 +20,21 @@ export interface SqlWriter {
    * committed; `end` commits what is left. After a failed batch the session's uncommitted batches are
    * rolled back and it refuses more (resume from the last committed checkpoint).
    */
-  bulk(options?: { commitEvery?: number }): BulkSession;
+  bulk(options?: { commitEvery?: number; port?: boolean }): BulkSession;
   /** Rows of a read (used for the writer's own bookkeeping). */
   query<T>(sql: string, ...params: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
 export interface BulkSession {
-  append(statements: Statement[]): Promise<void>;
+  /** `carried`: the next statement list posted to `port` is applied first, in the same batch. */
+  append(statements: Statement[], carried?: boolean): Promise<void>;
+  /**
+   * SQLite, when asked for (`bulk({ port: true })`): a port straight to the writer's thread, for
+   * statements made on another thread (the backfill's line thread), so that they reach the thread that
+   * runs them without being copied through this one. Each list posted there waits for its append.
+   */
+  port?: MessagePort;
   end(): Promise<void>;
 }
 

@@ -13,7 +13,7 @@
 //   uncommitted batches are rolled back with it, and the session refuses every later batch (its caller
 //   must resume from the last committed checkpoint).
 import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 
 export interface ThreadStatement {
   sql: string;
@@ -39,6 +39,7 @@ const IDLE_COMMIT_MS = 100;
 // Plain JavaScript, evaluated as the worker's CommonJS main: no TypeScript loader needed in the thread.
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
+const { receiveMessageOnPort } = require("node:worker_threads");
 const Database = require(workerData.driver);
 // A database that cannot be opened answers every message with the reason (the thread stays up, so
 // its caller hears it at once instead of waiting on a thread that is gone).
@@ -129,14 +130,28 @@ const append = (session, statements, commit) => {
   if (idleCommit !== null) clearTimeout(idleCommit);
   idleCommit = setTimeout(commitOthers, workerData.idleCommitMs);
 };
-parentPort.on("message", ({ id, kind, statements, sql, params, session, commit }) => {
+// Each session's port for statements made on another thread (SqliteThread.statementsPort).
+const ports = new Map();
+// The statements posted to the session's port for this batch: there before the append that asks for
+// them, since the other thread posts them before it tells the main thread of the batch.
+const carried = (session) => {
+  const received = ports.has(session) ? receiveMessageOnPort(ports.get(session)) : undefined;
+  if (received === undefined) throw new Error("a batch's statements did not reach the SQLite writer thread");
+  return received.message;
+};
+const closePort = (session) => {
+  if (ports.has(session)) ports.get(session).close();
+  ports.delete(session);
+};
+parentPort.on("message", ({ id, kind, statements, carry, port, sql, params, session, commit }) => {
   try {
     if (openError !== null) {
       if (kind === "close") parentPort.postMessage({ id });
       else throw openError;
     } else if (kind === "run") { commitOthers(); runAll(statements); parentPort.postMessage({ id }); }
-    else if (kind === "append") { append(session, statements, commit); parentPort.postMessage({ id }); }
-    else if (kind === "end") { if (openSession === session) commitOpen(); refuseFailed(session); parentPort.postMessage({ id }); }
+    else if (kind === "append") { append(session, carry ? carried(session).concat(statements) : statements, commit); parentPort.postMessage({ id }); }
+    else if (kind === "port") { ports.set(session, port); parentPort.postMessage({ id }); }
+    else if (kind === "end") { closePort(session); if (openSession === session) commitOpen(); refuseFailed(session); parentPort.postMessage({ id }); }
     else if (kind === "query") parentPort.postMessage({ id, rows: statementFor(sql).all(...params) });
     else if (kind === "close") { commitOthers(); db.close(); parentPort.postMessage({ id }); }
   } catch (error) {
@@ -167,12 +182,12 @@ export class SqliteThread {
     this.#worker.on("exit", (code) => this.#stop(new Error(`the SQLite writer thread exited (${code})`)));
   }
 
-  #send<T>(message: Record<string, unknown>): Promise<T> {
+  #send<T>(message: Record<string, unknown>, transfer: MessagePort[] = []): Promise<T> {
     const id = this.#nextId++;
     return new Promise<T>((resolve, reject) => {
       if (this.#stopped) return reject(this.#stopped);
       this.#waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.#worker.postMessage({ id, ...message });
+      this.#worker.postMessage({ id, ...message }, transfer);
     });
   }
 
@@ -191,8 +206,19 @@ export class SqliteThread {
     return this.#nextSession++;
   }
 
-  append(session: number, statements: ThreadStatement[], commit: boolean): Promise<void> {
-    return this.#send({ kind: "append", session, statements, commit });
+  /** `carry`: the next statement list posted to the session's port is applied first. */
+  append(session: number, statements: ThreadStatement[], commit: boolean, carry = false): Promise<void> {
+    return this.#send({ kind: "append", session, statements, carry, commit });
+  }
+
+  /**
+   * A port straight to this thread for the session's statements made on another thread (each list
+   * posted there is applied by the append that carries it); closed when the session ends.
+   */
+  statementsPort(session: number): MessagePort {
+    const { port1, port2 } = new MessageChannel();
+    void this.#send({ kind: "port", session, port: port2 }, [port2]).catch(() => {});
+    return port1;
   }
 
   /** Commits the session's open batches; fails if one of its batches failed. */

@@ -15,12 +15,8 @@ import type { SqlWriter } from "./sql-writer";
 import { sqliteWriter } from "./sqlite-writer";
 
 export * from "./sql-writer";
+export { placeholderList } from "./statement-makers";
 
 export function openSqlWriter(databaseUrl: string): SqlWriter {
   return databaseKind(databaseUrl) === "postgres" ? postgresWriter(databaseUrl) : sqliteWriter(databaseUrl);
-}
-
-/** `(?, ?, ?)` / `($2, $3, $4)`: a list of `count` placeholders starting after `offset` parameters. */
-export function placeholderList(writer: Pick<SqlWriter, "param">, count: number, offset = 0): string {
-  return Array.from({ length: count }, (_, i) => writer.param(offset + i + 1)).join(",");
 }

@@ -1,0 +1,53 @@
+// The line thread's side (line-thread.ts): chunks in, batches of statements out, in order. Each chunk's
+// lines are scanned, parsed and mapped as it arrives, and a batch is sent once full; "scanned" answers
+// each chunk, so the main thread knows how far behind the thread is.
+import { parentPort, workerData } from "node:worker_threads";
+import { ShopifyDataError } from "../node-reader";
+import { ownsBuffer, statementMaker } from "../write/statement-makers";
+import { BulkLineScan } from "./bulk-download";
+import { type LineBatch, lineBatches } from "./line-import";
+import type { LineThreadData, LineThreadMessage } from "./line-thread";
+import { resourceLines } from "./resource-lines";
+
+const task = workerData as LineThreadData;
+const port = parentPort!;
+const send = (message: LineThreadMessage) => port.postMessage(message);
+
+/**
+ * A batch to the main thread, which writes it with its checkpoint. Its statements go straight to the
+ * writer's thread when the writer gave a port (SQLite), else with it; COPY data (PostgreSQL) is moved,
+ * not copied, where it owns its memory.
+ */
+function sendBatch(batch: LineBatch): void {
+  if (task.statementsPort) {
+    task.statementsPort.postMessage(batch.statements);
+    return send({ kind: "batch", batch: { ...batch, statements: [], carried: true } });
+  }
+  const transfer = batch.statements.flatMap((statement) => (statement.copy && ownsBuffer(statement.copy.data) ? [statement.copy.data.buffer as ArrayBuffer] : []));
+  port.postMessage({ kind: "batch", batch } satisfies LineThreadMessage, transfer);
+}
+
+const lines = resourceLines(task.resource, task.shop, new Date(task.syncedAt), statementMaker(task.dialect));
+const batches = lineBatches(lines, task.startPosition, task.batchSize);
+const scan = new BulkLineScan(batches.visit);
+let failed = false;
+
+port.on("message", (message: { kind: "chunk"; chunk: Uint8Array } | { kind: "end" }) => {
+  if (failed) return;
+  try {
+    if (message.kind === "chunk") {
+      scan.push(Buffer.from(message.chunk.buffer, message.chunk.byteOffset, message.chunk.byteLength));
+      const batch = batches.next();
+      if (batch) sendBatch(batch);
+      send({ kind: "scanned" });
+      return;
+    }
+    const { lineCount } = scan.end();
+    const batch = batches.last(lineCount);
+    if (batch) sendBatch(batch);
+    send({ kind: "done", lineCount, parentsWritten: lines.parentsWritten?.() ?? true });
+  } catch (error) {
+    failed = true;
+    send({ kind: "failed", message: error instanceof Error ? error.message : String(error), dataError: error instanceof ShopifyDataError });
+  }
+});

@@ -1,0 +1,112 @@
+// The backfill's line thread: the bulk result's chunks go to a worker thread that cuts them into lines,
+// parses and maps each line and makes each batch's statements (line-thread-entry.ts); this thread only
+// downloads, and hands the batches to the writer. Parsing is most of the backfill's work in this
+// process (JSON.parse alone was about 40% of the main thread), so on its own thread it runs on the
+// machine's other core beside the download and the writer (SQLite's thread, or PostgreSQL's COPYs).
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type MessagePort, Worker } from "node:worker_threads";
+import type { DatabaseKind } from "../../db/database-url";
+import { ShopifyDataError } from "../node-reader";
+import type { LineBatch } from "./line-import";
+import type { BackfillResource } from "./resource-lines";
+
+/** What the thread imports: which resource's lines, for which shop, from which line on. */
+export interface LineThreadTask {
+  resource: BackfillResource;
+  shop: string;
+  /** ISO 8601: when the run's rows are synced. */
+  syncedAt: string;
+  dialect: DatabaseKind;
+  startPosition: number;
+  batchSize?: number;
+}
+
+/** What the thread is started with. */
+export type LineThreadData = LineThreadTask & { statementsPort?: MessagePort };
+
+/** What the thread sends back: a batch, a chunk scanned, the end of the pass, or why it failed. */
+export type LineThreadMessage =
+  | { kind: "batch"; batch: LineBatch }
+  | { kind: "scanned" }
+  | { kind: "done"; lineCount: number; parentsWritten: boolean }
+  | { kind: "failed"; message: string; dataError: boolean };
+
+const ENTRY = "app/sync/backfill/line-thread-entry.ts";
+
+/**
+ * The thread's entry, run as TypeScript through tsx's loader (a dependency: `npm run worker` runs the
+ * app's code the same way). From the sources (tsx, vitest) it sits beside this module; a server build
+ * (build/server/index.js, or the demo's under .cache/) holds no copy of it and reads it from the app's
+ * sources, in the nearest folder above the build that has them.
+ */
+function entryPath(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith(".ts")) return path.join(path.dirname(here), path.basename(ENTRY));
+  for (let dir = path.dirname(here); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, ENTRY);
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`the backfill's line thread needs the app's sources: no ${ENTRY} above ${here}`);
+  }
+}
+
+/**
+ * Registers tsx's CommonJS loader in the thread, then runs the entry: on Node 20 a worker takes no
+ * --import from its execArgv, and ESM loader hooks registered inside a worker do not apply to it.
+ */
+const bootstrap = (entry: string) => `require(${JSON.stringify(createRequire(import.meta.url).resolve("tsx/cjs/api"))}).register();
+require(${JSON.stringify(entry)});`;
+
+export class LineThread {
+  readonly #worker: Worker;
+  readonly #arrived: LineThreadMessage[] = [];
+  #waiting: ((message: LineThreadMessage) => void) | null = null;
+  #ended = false;
+  /** Chunks sent and not yet scanned. */
+  scanning = 0;
+
+  /** `statementsPort`: the batches' statements go there (BulkSession.port) instead of to this thread. */
+  constructor(task: LineThreadTask, statementsPort?: MessagePort) {
+    const workerData: LineThreadData = { ...task, statementsPort };
+    this.#worker = new Worker(bootstrap(entryPath()), { eval: true, workerData, transferList: statementsPort ? [statementsPort] : [] });
+    this.#worker.on("message", (message: LineThreadMessage) => this.#deliver(message));
+    this.#worker.on("error", (error) => this.#deliver({ kind: "failed", message: `the line thread failed: ${error.message}`, dataError: false }));
+    this.#worker.on("exit", (code) => {
+      if (!this.#ended) this.#deliver({ kind: "failed", message: `the line thread exited (code ${code})`, dataError: false });
+    });
+  }
+
+  #deliver(message: LineThreadMessage): void {
+    if (message.kind === "done" || message.kind === "failed") this.#ended = true;
+    if (message.kind === "scanned") this.scanning--;
+    const waiting = this.#waiting;
+    this.#waiting = null;
+    if (waiting) waiting(message);
+    else this.#arrived.push(message);
+  }
+
+  /** Sends a chunk of the download (copied: the download may reuse its memory). */
+  push(chunk: Uint8Array): void {
+    this.scanning++;
+    this.#worker.postMessage({ kind: "chunk", chunk });
+  }
+
+  /** The download is complete: the thread sends its last batch, then "done". */
+  end(): void {
+    this.#worker.postMessage({ kind: "end" });
+  }
+
+  /** The thread's next message; a failure is thrown (a bad line as ShopifyDataError). */
+  async next(): Promise<Exclude<LineThreadMessage, { kind: "failed" }>> {
+    const message = this.#arrived.shift() ?? (await new Promise<LineThreadMessage>((resolve) => (this.#waiting = resolve)));
+    if (message.kind !== "failed") return message;
+    throw message.dataError ? new ShopifyDataError(message.message) : new Error(message.message);
+  }
+
+  async close(): Promise<void> {
+    this.#ended = true;
+    await this.#worker.terminate();
+  }
+}
