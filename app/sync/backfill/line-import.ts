@@ -1,6 +1,8 @@
 // Imports a bulk result in one pass, as it downloads: each line is parsed and mapped as it is scanned,
 // and a chunk's lines are written once the chunk is scanned (the download waits while the writer is
-// behind), so writing starts with the first lines received and nothing is kept on disk. Root objects
+// behind), so writing starts with the first lines received and nothing is kept on disk. The batching
+// (lineBatches) runs where the lines are parsed, on the line thread (line-thread.ts); the writing of the
+// batches (batchWrites) on the main thread, with the writer. Root objects
 // (orders, contracts) and their children (line items) share batches; with groupObjects: false a child
 // may come before its parent, which the tables allow (no foreign key from a line to its order: the
 // resource checks every child's parent once the pass is done).
