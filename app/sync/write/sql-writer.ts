@@ -1,5 +1,5 @@
-// What the sync's bulk writers offer (sqlite-writer.ts, postgres-writer.ts): statements (statement-makers.ts) run in
-// transactions, and bulk sessions that commit a few batches at a time.
+// What the sync's bulk writers offer (sqlite-writer.ts, postgres-writer.ts): statements
+// (statement-makers.ts) run in transactions, and bulk sessions that commit a few batches at a time.
 import type { MessagePort } from "node:worker_threads";
 import type { Statement, StatementMaker } from "./statement-makers";
 

@@ -38,8 +38,7 @@ const IDLE_COMMIT_MS = 100;
 
 // Plain JavaScript, evaluated as the worker's CommonJS main: no TypeScript loader needed in the thread.
 const THREAD_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const { receiveMessageOnPort } = require("node:worker_threads");
+const { parentPort, receiveMessageOnPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
 // A database that cannot be opened answers every message with the reason (the thread stays up, so
 // its caller hears it at once instead of waiting on a thread that is gone).
@@ -109,27 +108,6 @@ const commitOthers = () => {
 const refuseFailed = (session) => {
   if (failedSessions.delete(session)) throw new Error(workerData.sessionFailed);
 };
-const append = (session, statements, commit) => {
-  refuseFailed(session);
-  if (openSession !== session) {
-    commitOthers();
-    db.exec("BEGIN IMMEDIATE");
-    openSession = session;
-  }
-  try {
-    execute(statements);
-  } catch (error) {
-    openSession = null;
-    if (db.inTransaction) db.exec("ROLLBACK");
-    failedSessions.add(session);
-    throw error;
-  }
-  if (commit) return commitOpen();
-  // Another connection (the app's own, on the main thread: it waits synchronously for the lock) may
-  // want to write: a session that sends nothing for a moment commits, so nobody waits long.
-  if (idleCommit !== null) clearTimeout(idleCommit);
-  idleCommit = setTimeout(commitOthers, workerData.idleCommitMs);
-};
 // Each session's port for statements made on another thread (SqliteThread.statementsPort).
 const ports = new Map();
 // The statements posted to the session's port for this batch: there before the append that asks for
@@ -143,13 +121,36 @@ const closePort = (session) => {
   if (ports.has(session)) ports.get(session).close();
   ports.delete(session);
 };
+// carry: the batch's statements posted to the session's port come first (a batch they never reached
+// fails like any other).
+const append = (session, statements, commit, carry) => {
+  refuseFailed(session);
+  if (openSession !== session) {
+    commitOthers();
+    db.exec("BEGIN IMMEDIATE");
+    openSession = session;
+  }
+  try {
+    execute(carry ? carried(session).concat(statements) : statements);
+  } catch (error) {
+    openSession = null;
+    if (db.inTransaction) db.exec("ROLLBACK");
+    failedSessions.add(session);
+    throw error;
+  }
+  if (commit) return commitOpen();
+  // Another connection (the app's own, on the main thread: it waits synchronously for the lock) may
+  // want to write: a session that sends nothing for a moment commits, so nobody waits long.
+  if (idleCommit !== null) clearTimeout(idleCommit);
+  idleCommit = setTimeout(commitOthers, workerData.idleCommitMs);
+};
 parentPort.on("message", ({ id, kind, statements, carry, port, sql, params, session, commit }) => {
   try {
     if (openError !== null) {
       if (kind === "close") parentPort.postMessage({ id });
       else throw openError;
     } else if (kind === "run") { commitOthers(); runAll(statements); parentPort.postMessage({ id }); }
-    else if (kind === "append") { append(session, carry ? carried(session).concat(statements) : statements, commit); parentPort.postMessage({ id }); }
+    else if (kind === "append") { append(session, statements, commit, carry); parentPort.postMessage({ id }); }
     else if (kind === "port") { ports.set(session, port); parentPort.postMessage({ id }); }
     else if (kind === "end") { closePort(session); if (openSession === session) commitOpen(); refuseFailed(session); parentPort.postMessage({ id }); }
     else if (kind === "query") parentPort.postMessage({ id, rows: statementFor(sql).all(...params) });
