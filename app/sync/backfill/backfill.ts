@@ -167,6 +167,11 @@ const CHUNKS_AHEAD = 4;
 
 /** The pass: the download's chunks to the line thread, its batches to the writer, in order. */
 async function importLines(task: LineThreadTask, url: string | null, writes: ReturnType<typeof batchWrites>): Promise<{ parentsWritten: boolean }> {
+  // No result file: Shopify found nothing to export (a shop without contracts the app owns, say).
+  if (!url) {
+    await writes.finish();
+    return { parentsWritten: true };
+  }
   let thread: LineThread | null = null;
   try {
     const lines = (thread = new LineThread(task, writes.port));
@@ -175,12 +180,10 @@ async function importLines(task: LineThreadTask, url: string | null, writes: Ret
       if (message.kind === "batch") await writes.write(message.batch);
       return message;
     };
-    if (url) {
-      await downloadChunks(url, async (chunk) => {
-        lines.push(chunk);
-        while (lines.scanning > CHUNKS_AHEAD) await handle();
-      });
-    }
+    await downloadChunks(url, async (chunk) => {
+      lines.push(chunk);
+      while (lines.scanning > CHUNKS_AHEAD) await handle();
+    });
     lines.end();
     for (;;) {
       const message = await handle();
