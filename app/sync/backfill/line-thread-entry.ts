@@ -3,7 +3,7 @@
 // each chunk, so the main thread knows how far behind the thread is.
 import { parentPort, workerData } from "node:worker_threads";
 import { ShopifyDataError } from "../node-reader";
-import { ownsBuffer, statementMaker } from "../write/statement-makers";
+import { statementMaker } from "../write/statement-makers";
 import { BulkLineScan } from "./bulk-download";
 import { type LineBatch, lineBatches } from "./line-import";
 import type { LineThreadData, LineThreadMessage } from "./line-thread";
@@ -11,7 +11,10 @@ import { resourceLines } from "./resource-lines";
 
 const task = workerData as LineThreadData;
 const port = parentPort!;
-const send = (message: LineThreadMessage) => port.postMessage(message);
+const send = (message: LineThreadMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+/** Whether the bytes own their whole ArrayBuffer, so that it may be moved to the main thread. */
+const ownsBuffer = (bytes: Uint8Array) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 
 /**
  * A batch to the main thread, which writes it with its checkpoint. Its statements go straight to the
@@ -24,7 +27,7 @@ function sendBatch(batch: LineBatch): void {
     return send({ kind: "batch", batch: { ...batch, statements: [], carried: true } });
   }
   const transfer = batch.statements.flatMap((statement) => (statement.copy && ownsBuffer(statement.copy.data) ? [statement.copy.data.buffer as ArrayBuffer] : []));
-  port.postMessage({ kind: "batch", batch } satisfies LineThreadMessage, transfer);
+  send({ kind: "batch", batch }, transfer);
 }
 
 const lines = resourceLines(task.resource, task.shop, new Date(task.syncedAt), statementMaker(task.dialect));
@@ -45,7 +48,7 @@ port.on("message", (message: { kind: "chunk"; chunk: Uint8Array } | { kind: "end
     const { lineCount } = scan.end();
     const batch = batches.last(lineCount);
     if (batch) sendBatch(batch);
-    send({ kind: "done", lineCount, parentsWritten: lines.parentsWritten?.() ?? true });
+    send({ kind: "done", parentsWritten: lines.parentsWritten?.() ?? true });
   } catch (error) {
     failed = true;
     send({ kind: "failed", message: error instanceof Error ? error.message : String(error), dataError: error instanceof ShopifyDataError });

@@ -31,7 +31,7 @@ export type LineThreadData = LineThreadTask & { statementsPort?: MessagePort };
 export type LineThreadMessage =
   | { kind: "batch"; batch: LineBatch }
   | { kind: "scanned" }
-  | { kind: "done"; lineCount: number; parentsWritten: boolean }
+  | { kind: "done"; parentsWritten: boolean }
   | { kind: "failed"; message: string; dataError: boolean };
 
 const ENTRY = "app/sync/backfill/line-thread-entry.ts";

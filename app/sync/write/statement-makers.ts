@@ -66,7 +66,3 @@ export const statementMaker = (dialect: DatabaseKind): StatementMaker => (dialec
 export function placeholderList(maker: Pick<StatementMaker, "param">, count: number, offset = 0): string {
   return Array.from({ length: count }, (_, i) => maker.param(offset + i + 1)).join(",");
 }
-
-
-/** Whether the bytes own their whole ArrayBuffer, so that it may be moved to another thread. */
-export const ownsBuffer = (bytes: Uint8Array) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
