@@ -1,7 +1,7 @@
 // The bulk result's scan: every line handed on with its number and whether it is a child, whatever the
 // chunk boundaries (CRLF, empty lines, a last line without its newline).
 import { describe, expect, it } from "vitest";
-import { BulkLineScan, LineSplitter } from "../../app/sync/backfill/bulk-download";
+import { BulkLineScan, isChildLine, LineSplitter } from "../../app/sync/backfill/bulk-download";
 
 const LINES = [
   String.raw`{"id":"gid:\/\/shopify\/Order\/1","note":"a \"__parentId\": in a string"}`,
@@ -15,7 +15,7 @@ const TEXT = LINES.join("\r\n") + "\n" + LAST;
 
 function scanInChunks(bytes: Buffer, size: number) {
   const seen: Array<[number, boolean, string]> = [];
-  const scan = new BulkLineScan((buffer, start, end, line, child) => seen.push([line, child, buffer.toString("utf8", start, end)]));
+  const scan = new BulkLineScan((buffer, start, end, line) => seen.push([line, isChildLine(buffer, start, end), buffer.toString("utf8", start, end)]));
   for (let at = 0; at < bytes.length; at += size) scan.push(bytes.subarray(at, at + size));
   return { scan: scan.end(), seen };
 }
@@ -54,7 +54,7 @@ describe("the bulk result scan", () => {
     const bytes = Buffer.from(`${lines.join("\n")}\n`);
     const roots: string[] = [];
     const children: string[] = [];
-    const scan = new BulkLineScan((buffer, start, end, _line, child) => (child ? children : roots).push(buffer.toString("utf8", start, end)));
+    const scan = new BulkLineScan((buffer, start, end) => (isChildLine(buffer, start, end) ? children : roots).push(buffer.toString("utf8", start, end)));
     for (let at = 0, size = 1; at < bytes.length; at += size, size = (size * 31 + 7) % 65_536 || 1) scan.push(bytes.subarray(at, at + size));
     expect(scan.end().lineCount).toBe(lines.length);
     expect(roots).toEqual(lines.filter((_, i) => i % 3 !== 2));

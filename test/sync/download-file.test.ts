@@ -6,7 +6,7 @@ import { once } from "node:events";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BulkLineScan, downloadChunks } from "../../app/sync/backfill/bulk-download";
+import { BulkLineScan, downloadChunks, isChildLine } from "../../app/sync/backfill/bulk-download";
 
 const ORDERS = 40_000;
 /** About 5 MB of JSONL, in chunks of every size the server picks. */
@@ -40,9 +40,9 @@ let base: string;
 function keepingScan() {
   const parts: Buffer[] = [];
   const children: number[] = [];
-  const scan = new BulkLineScan((buffer, start, end, line, child) => {
+  const scan = new BulkLineScan((buffer, start, end, line) => {
     parts.push(Buffer.from(buffer.subarray(start, end)), Buffer.from("\n"));
-    if (child) children.push(line);
+    if (isChildLine(buffer, start, end)) children.push(line);
   });
   const push = (chunk: Uint8Array) => scan.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
   return { scan, push, children, bytes: () => Buffer.concat(parts) };

@@ -14,6 +14,7 @@
 import { ShopifyDataError } from "../node-reader";
 import type { BulkSession, Statement } from "../write/statements";
 import { GarbagePacer } from "./collect-garbage";
+import { isChildLine } from "./bulk-download";
 
 /** Lines per batch unless told otherwise (TSUZUKU_SYNC_BATCH_SIZE); each batch carries its checkpoint. */
 export const DEFAULT_BATCH_SIZE = 1_000;
@@ -104,14 +105,14 @@ export function lineBatches(lines: LineImport, startPosition: number, batchSize 
   };
 
   return {
-    visit(buffer: Buffer, start: number, end: number, line: number, child: boolean): void {
+    visit(buffer: Buffer, start: number, end: number, line: number): void {
       if (line < startPosition) {
-        if (child && lines.skippedChild) lines.skippedChild({ line, json: parseLine(buffer.toString("utf8", start, end), line) });
+        if (lines.skippedChild && isChildLine(buffer, start, end)) lines.skippedChild({ line, json: parseLine(buffer.toString("utf8", start, end), line) });
         return;
       }
       nextLine = line + 1;
       const entry = { line, json: parseLine(buffer.toString("utf8", start, end), line) };
-      if (child) return void children.push(lines.child(entry));
+      if (entry.json.__parentId !== undefined) return void children.push(lines.child(entry));
       lastRootLine = line;
       childrenBeforeLastRoot = children.length;
       roots.push(lines.root(entry));
