@@ -5,8 +5,26 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { createReadStream } from "node:fs";
 
 export type FetchHandler = (request: Request) => Promise<Response>;
+
+const filesOf = new WeakMap<Response, string>();
+
+/**
+ * A response whose body is a file's bytes. Called directly (tests), its body is a web stream; served
+ * over HTTP the file is piped to the socket without web streams between them. The emulator shares the
+ * machine with the app that bench:sync measures: 800 MB sent to a reader that parses as it downloads
+ * cost the emulator 0.84–1.20 s of CPU this way, 1.75–2.41 s through the web streams.
+ */
+export function fileResponse(path: string, init: ResponseInit): Response {
+  const response = new Response(Readable.toWeb(createReadStream(path)) as ReadableStream, init);
+  filesOf.set(response, path);
+  return response;
+}
+
+/** Read a megabyte at a time: fewer, bigger writes to the socket. */
+const FILE_CHUNK_BYTES = 1 << 20;
 
 export interface RunningServer {
   /** http://127.0.0.1:<port> */
@@ -32,7 +50,11 @@ async function serve(handler: FetchHandler, req: IncomingMessage, res: ServerRes
   try {
     const response = await handler(toRequest(req, host));
     res.writeHead(response.status, Object.fromEntries(response.headers));
-    if (response.body) await pipeline(Readable.fromWeb(response.body as NodeReadableStream), res);
+    const file = filesOf.get(response);
+    if (file !== undefined) {
+      await response.body?.cancel();
+      await pipeline(createReadStream(file, { highWaterMark: FILE_CHUNK_BYTES }), res);
+    } else if (response.body) await pipeline(Readable.fromWeb(response.body as NodeReadableStream), res);
     else res.end();
   } catch (error) {
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });

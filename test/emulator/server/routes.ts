@@ -3,16 +3,14 @@
 //   POST /admin/api/{version}/graphql.json       Admin GraphQL behind X-Shopify-Access-Token
 //   GET  /__emulator/bulk-operations/{token}.jsonl  bulk operation results (the `url` Shopify hands out
 //        points at cloud storage and needs no token, so neither does this)
-import { createReadStream } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { Readable } from "node:stream";
 import { resolveBulkFile } from "../bulk/hooks";
 import type { AdminContext } from "../graphql/context";
 import { executeAdminGraphQL } from "../graphql/execute";
 import type { AccessTokenStore } from "../oauth/access-tokens";
 import { type AppCredentials, handleAccessTokenRequest } from "../oauth/token-endpoint";
 import { resolveApiVersion } from "./api-versions";
-import type { FetchHandler } from "./node-adapter";
+import { type FetchHandler, fileResponse } from "./node-adapter";
 import { routeByShop } from "./shop-routing";
 
 export interface RouteDependencies {
@@ -98,7 +96,7 @@ async function serveBulkFile(deps: RouteDependencies, token: string): Promise<Re
   for (const ctx of deps.shops.values()) {
     const file = await resolveBulkFile(ctx, token);
     if (!file) continue;
-    return new Response(Readable.toWeb(createReadStream(file.path)) as ReadableStream, {
+    return fileResponse(file.path, {
       status: 200,
       headers: { "Content-Type": file.contentType, "Content-Length": String(file.size) },
     });
