@@ -166,10 +166,12 @@ try {
       const started = performance.now();
       // What the memory is at its highest sample (every 250 ms): V8's heap, or native (SQLite, buffers).
       let highest = process.memoryUsage();
+      let mainHeap = 0;
       const sampler = setInterval(() => {
         threadCpuMs(); // keeps each thread's last figure, for threads that end before the step does
         const now = process.memoryUsage();
         if (now.rss > highest.rss) highest = now;
+        if (now.heapTotal > mainHeap) mainHeap = now.heapTotal;
       }, 250);
       const steps: string[] = [];
       let stepStarted = 0;
@@ -206,7 +208,7 @@ try {
       console.log(`         app-side steps: ${steps.join(" · ")}`);
       console.log(`         CPU s per step (main thread · writer thread · line thread · other threads · emulator · PostgreSQL): ${cpuSteps.join(" | ")}`);
       const mb = (bytes: number) => `${fmt(bytes / 1048576)} MB`;
-      console.log(`         highest RSS sample ${mb(highest.rss)}: V8 heap ${mb(highest.heapTotal)} (${mb(highest.heapUsed)} used), outside it ${mb(highest.rss - highest.heapTotal)} (external ${mb(highest.external)}, array buffers ${mb(highest.arrayBuffers)})`);
+      console.log(`         highest RSS sample ${mb(highest.rss)}: V8 heap ${mb(highest.heapTotal)} (${mb(highest.heapUsed)} used), outside it ${mb(highest.rss - highest.heapTotal)} (external ${mb(highest.external)}, array buffers ${mb(highest.arrayBuffers)}); this thread's V8 heap at most ${mb(mainHeap)}`);
     } finally {
       await cleanup();
     }
