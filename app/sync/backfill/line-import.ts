@@ -145,7 +145,7 @@ export function batchWrites(handlers: BatchWriteHandlers) {
   // This thread's heap starts at 128 MB (scripts/node-flags.ts) and little of it lives: what dies here
   // (the messages, PostgreSQL's COPY data) could pile up to near that size (one bench:sync run's main
   // heap reached 113 MB, 78 in use). Collected on the heap's growth alone, which most runs never reach
-  // (at most 36–37 MB in three runs), not every 50 batches as on the line thread.
+  // (at most 36–41 MB in six runs), not every 50 batches as on the line thread.
   const collections = new GarbagePacer(Number.POSITIVE_INFINITY, COLLECTION_PACE.slackBytes);
   return {
     /** Where the batches' statements may go straight to the writer's thread (BulkSession.port). */
