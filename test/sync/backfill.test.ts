@@ -41,4 +41,22 @@ describe("backfill", () => {
     expect(cursor).toMatchObject({ bulkOperationId: null, bulkLinesConsumed: 0, updatedAtCursor: run.startedAt });
     expect(cursor.backfilledAt).toBeInstanceOf(Date);
   });
+
+  it("a resync deletes the customers left without a counted order, and keeps the others", async () => {
+    const { db } = harness.database;
+    // A customer whose every order became a test order on Shopify (no webhook told the app), and a row
+    // no order names at all.
+    const orders = [...harness.store.orders()].filter((order) => order.customerId !== null);
+    const gone = orders[0].customerId!;
+    for (const order of orders) if (order.customerId === gone) harness.store.updateOrder(order.id, { test: true }, Date.now());
+    const goneId = `gid://shopify/Customer/${gone}`;
+    expect(await db.customer.count({ where: { shop: harness.shop, id: goneId } })).toBe(1);
+    await db.customer.create({ data: { shop: harness.shop, id: "gid://shopify/Customer/999999999", ordersCount: 1 } });
+    const before = await db.customer.count({ where: { shop: harness.shop } });
+
+    await harness.backfill("orders");
+    expect(await db.customer.count({ where: { shop: harness.shop } })).toBe(before - 2);
+    expect(await db.customer.count({ where: { shop: harness.shop, id: { in: [goneId, "gid://shopify/Customer/999999999"] } } })).toBe(0);
+    await expectStoredShopEqualsShopify(harness);
+  });
 });

@@ -111,7 +111,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     // a first install): they are refreshed first, or the customers' orphan DELETE can become a nested
     // loop over every order (minutes at 300,000 orders, measured). ANALYZE samples; it takes well under
     // a second.
-    if (w.dialect === "postgres") await w.run(handlers.tables.map((table) => w.raw(`ANALYZE "${table}"`)));
+    if (w.dialect === "postgres") await w.run(handlers.analyzed.map((table) => w.raw(`ANALYZE "${table}"`)));
     // The roots' deferred indexes are created by every run (a no-op when they are there), and the roots
     // unlinked from redacted customers before anything is derived. PostgreSQL builds the indexes on its
     // second connection while the parents are checked and the customers derived, which only read the
