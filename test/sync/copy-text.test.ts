@@ -16,7 +16,8 @@ describe("copyField", () => {
     expect(copyField(9_007_199_254_740_993n)).toBe("9007199254740993");
     expect(copyField(true)).toBe("t");
     expect(copyField(false)).toBe("f");
-    expect(copyField(new Date(Date.UTC(2026, 10, 28, 9, 30, 0, 5)))).toBe("2026-11-28T09:30:00.005Z");
+    expect(copyField(new Date(Date.UTC(2026, 10, 28, 9, 30, 0, 5)))).toBe("2026-11-28 09:30:00.005");
+    expect(copyField(new Date(Date.UTC(2026, 10, 28, 9, 30, 0)))).toBe("2026-11-28 09:30:00");
     expect(copyField({ tag: "a\tb" })).toBe('{"tag":"a\\\\tb"}'); // JSON's own backslash, escaped
   });
 });

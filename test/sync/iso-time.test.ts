@@ -1,6 +1,6 @@
 // isoString is Date#toISOString, faster: the same text for every date, whichever day prefixes it holds.
 import { describe, expect, it } from "vitest";
-import { isoString } from "../../app/sync/write/iso-time";
+import { isoString, timestampText } from "../../app/sync/write/iso-time";
 
 describe("isoString", () => {
   it("equals toISOString at the edges of days, years and the 0000–9999 range, and beyond it", () => {
@@ -24,5 +24,27 @@ describe("isoString", () => {
 
   it("throws as toISOString does for an invalid date", () => {
     expect(() => isoString(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe("timestampText", () => {
+  /** The instant PostgreSQL reads from a timestamp text in UTC (its own format, or ISO 8601). */
+  const instant = (text: string) => new Date(text.includes("T") ? text : `${text.replace(" ", "T")}Z`).getTime();
+
+  it("writes PostgreSQL's own format, milliseconds only when there are some", () => {
+    expect(timestampText(new Date(Date.UTC(2026, 10, 28, 9, 30, 0)))).toBe("2026-11-28 09:30:00");
+    expect(timestampText(new Date(Date.UTC(2026, 10, 28, 9, 30, 0, 5)))).toBe("2026-11-28 09:30:00.005");
+    expect(timestampText(new Date(Date.UTC(1999, 11, 31, 23, 59, 59, 999)))).toBe("1999-12-31 23:59:59.999");
+  });
+
+  it("names the same instant as toISOString for 50,000 dates, and answers ISO 8601 outside years 0000–9999", () => {
+    let seed = 5;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let n = 0; n < 50_000; n++) {
+      const time = Math.round(n % 2 ? 1.7e12 + (random() - 0.5) * 1e11 : (random() - 0.5) * 1.7e16);
+      const text = timestampText(new Date(time));
+      if (instant(text) !== time) expect(text).toBe(new Date(time).toISOString());
+    }
+    expect(timestampText(new Date(253_402_300_800_000))).toBe("+010000-01-01T00:00:00.000Z");
   });
 });
