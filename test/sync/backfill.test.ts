@@ -59,4 +59,33 @@ describe("backfill", () => {
     expect(await db.customer.count({ where: { shop: harness.shop, id: { in: [goneId, "gid://shopify/Customer/999999999"] } } })).toBe(0);
     await expectStoredShopEqualsShopify(harness);
   });
+
+  it("derives a shop's first customers by a plain INSERT, and upserts them when one was stored meanwhile", async () => {
+    const { db } = harness.database;
+    const expected = expectedShop(harness.shop, harness.store).customers;
+    const customerRuns: string[] = [];
+    let raced = false;
+    const writer = watchedWriter(harness.writer, async (how, statements) => {
+      const insert = statements.find(({ sql }) => sql.includes(`INSERT INTO "Customer"`));
+      if (how !== "run" || !insert) return;
+      const plain = !insert.sql.includes(`ON CONFLICT ("shop", "id")`);
+      customerRuns.push(plain ? "insert" : "upsert");
+      // A webhook's refresh stores one of the customers between the check and the INSERT.
+      if (plain && !raced) {
+        raced = true;
+        await db.customer.create({ data: { shop: harness.shop, id: expected[0].id, ordersCount: 99 } });
+      }
+    });
+
+    await db.customer.deleteMany({ where: { shop: harness.shop } });
+    await harness.backfill("orders", { writer });
+    expect(customerRuns).toEqual(["insert", "upsert"]);
+    await expectStoredShopEqualsShopify(harness);
+
+    await db.customer.deleteMany({ where: { shop: harness.shop } });
+    customerRuns.length = 0;
+    await harness.backfill("orders", { writer });
+    expect(customerRuns).toEqual(["insert"]);
+    await expectStoredShopEqualsShopify(harness);
+  });
 });

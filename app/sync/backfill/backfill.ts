@@ -135,7 +135,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
         await handlers.checkParents(shop, startPosition === 0, parentsWritten);
         options.onStep?.("parents");
       }
-      if (handlers.derive) await w.run(handlers.derive(shop, now()));
+      if (handlers.derive) await handlers.derive(shop, now());
       options.onStep?.("customers");
     } catch (error) {
       await building?.catch(() => {});

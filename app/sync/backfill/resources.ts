@@ -6,7 +6,7 @@ import { ORDERS_BULK_EXPORT } from "../graphql/OrdersBulkExport";
 import { ORDERS_COUNT } from "../graphql/OrdersCount";
 import { ORDER_CUSTOMER_INDEX, ORDER_TABLE } from "../orders/order-rows";
 import { ShopifyDataError } from "../node-reader";
-import { deriveCustomers } from "../customers/customer-facts";
+import { deriveShopCustomers } from "../customers/customer-facts";
 import { unlinkRedactedCustomers } from "../customers/redacted-customers";
 import type { SqlWriter, Statement } from "../write/statements";
 import type { TableIndex } from "../write/upsert-sql";
@@ -28,8 +28,8 @@ export interface ResourceImport {
   countQuery?: { query: string; read: (data: unknown) => number | null };
   /** Statements run once every line is stored, first: the roots unlinked from redacted customers. */
   unlinkRedacted(shop: string): Statement[];
-  /** What is derived from the roots once they are unlinked (customers, from orders). */
-  derive?(shop: string, syncedAt: Date): Statement[];
+  /** Derives what comes from the roots once they are unlinked (customers, from orders). */
+  derive?(shop: string, syncedAt: Date): Promise<void>;
   /**
    * After the pass: fails when a child's parent is not stored (checked here, not by a foreign key).
    * `wholeFile`: this run wrote every line of the file; `parentsWritten`: the lines' own check in
@@ -62,7 +62,7 @@ export function resourceImport(resource: BackfillResource, writer: SqlWriter): R
         read: (data) => (data as { ordersCount?: { count?: number } | null }).ordersCount?.count ?? null,
       },
       unlinkRedacted: (shop) => [unlinkRedactedCustomers(writer, shop, "Order")],
-      derive: (shop, syncedAt) => deriveCustomers(writer, shop, syncedAt),
+      derive: (shop, syncedAt) => deriveShopCustomers(writer, shop, syncedAt),
       // Once per backfill instead of a foreign-key lookup per line (see OrderLine in the schema): in
       // memory when this run wrote the whole file, else (or to name the strays) over the stored lines.
       async checkParents(shop, wholeFile, parentsWritten) {

@@ -3,7 +3,7 @@
 // count, the first order's acquisition journey and discount code. Counted orders exclude test and
 // cancelled orders (docs/metrics.md). The same SQL runs on SQLite and PostgreSQL, but for how each
 // picks a customer's first order (see firstOrders).
-import { placeholderList, type SqlWriter, type Statement } from "../write/statements";
+import { isUniqueViolation, placeholderList, type SqlWriter, type Statement } from "../write/statements";
 
 const COLUMNS = [
   "shop", "id", "firstOrderId", "firstOrderAt", "ordersCount", "firstVisitSource", "firstUtmSource", "firstUtmMedium",
@@ -12,8 +12,11 @@ const COLUMNS = [
 
 const COUNTED = `"customerId" IS NOT NULL AND "test" = false AND "cancelledAt" IS NULL`;
 
-/** Recomputes the facts of the given customers (all of the shop's when `customerIds` is omitted). */
-export function deriveCustomers(writer: SqlWriter, shop: string, syncedAt: Date, customerIds?: string[]): Statement[] {
+/**
+ * Recomputes the facts of the given customers (all of the shop's when `customerIds` is omitted).
+ * `noneStored`: the shop has no customer row, so they are inserted, not upserted (see deriveShopCustomers).
+ */
+export function deriveCustomers(writer: SqlWriter, shop: string, syncedAt: Date, customerIds?: string[], { noneStored = false } = {}): Statement[] {
   if (customerIds && customerIds.length === 0) return [];
   const p = (n: number) => writer.param(n);
   const ids = customerIds ?? [];
@@ -24,10 +27,10 @@ export function deriveCustomers(writer: SqlWriter, shop: string, syncedAt: Date,
     SELECT "shop", "customerId", "id", "processedAt", "n", "firstVisitSource", "utmSource", "utmMedium", "utmCampaign", ${firstCode}, ${p(1)}
     FROM (${firstOrders(writer.dialect, counted, customerIds === undefined)}) first
     WHERE true -- SQLite reads ON after a bare FROM as a join constraint: INSERT … SELECT … ON CONFLICT needs a WHERE
-    ON CONFLICT ("shop", "id") DO UPDATE SET
+    ${noneStored ? "" : `ON CONFLICT ("shop", "id") DO UPDATE SET
       "firstOrderId" = excluded."firstOrderId", "firstOrderAt" = excluded."firstOrderAt", "ordersCount" = excluded."ordersCount",
       "firstVisitSource" = excluded."firstVisitSource", "firstUtmSource" = excluded."firstUtmSource", "firstUtmMedium" = excluded."firstUtmMedium",
-      "firstUtmCampaign" = excluded."firstUtmCampaign", "firstDiscountCode" = excluded."firstDiscountCode", "syncedAt" = excluded."syncedAt"`;
+      "firstUtmCampaign" = excluded."firstUtmCampaign", "firstDiscountCode" = excluded."firstDiscountCode", "syncedAt" = excluded."syncedAt"`}`;
   // A customer left with no counted order (all cancelled, or unlinked by customers/redact) is no customer.
   // NOT EXISTS, not NOT IN: PostgreSQL runs it as a hash anti-join; NOT IN over 250,000 ids that do not
   // fit work_mem became a per-row subplan (28 minutes for a 1,000,000-order shop, measured).
@@ -41,6 +44,26 @@ export function deriveCustomers(writer: SqlWriter, shop: string, syncedAt: Date,
     DELETE FROM "Customer" WHERE "shop" = ${p(1)}${customerIds ? ` AND "id" IN (${placeholderList(writer, ids.length, 1)})` : ""}${writtenHere}
       AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."shop" = "Customer"."shop" AND o."customerId" = "Customer"."id" AND o."test" = false AND o."cancelledAt" IS NULL)`;
   return [writer.raw(upsert, syncedAt, shop, ...ids), writer.raw(orphans, shop, ...ids)];
+}
+
+/**
+ * Recomputes every customer of the shop (the backfill's last step). A shop with no customer row yet (a
+ * first backfill) gets them by a plain INSERT: PostgreSQL checks each row of an INSERT … ON CONFLICT
+ * against the key before inserting it, and inserting the 246,173 customers of a 1,000,000-order shop
+ * took 2.1 s that way, 1.0 s without (measured on the bench:sync database). A customer stored meanwhile
+ * (a webhook's refresh, between the check and the INSERT) makes the INSERT fail on its key: the
+ * transaction rolls back and the customers are upserted instead.
+ */
+export async function deriveShopCustomers(writer: SqlWriter, shop: string, syncedAt: Date): Promise<void> {
+  const stored = await writer.query(`SELECT 1 AS "stored" FROM "Customer" WHERE "shop" = ${writer.param(1)} LIMIT 1`, shop);
+  if (stored.length === 0) {
+    try {
+      return await writer.run(deriveCustomers(writer, shop, syncedAt, undefined, { noneStored: true }));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  await writer.run(deriveCustomers(writer, shop, syncedAt));
 }
 
 /**

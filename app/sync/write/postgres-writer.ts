@@ -12,13 +12,12 @@
 import pg from "pg";
 import { copyQuery, inlineParameters } from "./copy-query";
 import { isoOf } from "./iso-time";
-import { BATCHES_PER_COMMIT, type SqlWriter, type Statement } from "./sql-writer";
+import { BATCHES_PER_COMMIT, isUniqueViolation, type SqlWriter, type Statement } from "./sql-writer";
 import { BULK_SESSION_FAILED } from "./sqlite-thread";
 import { statementMaker } from "./statement-makers";
 import { type TableSpec, columnList, onConflict, quote } from "./upsert-sql";
 
 const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
-const UNIQUE_VIOLATION = "23505";
 
 function postgresValue(value: unknown): unknown {
   if (value === undefined || value === null) return null;
@@ -115,8 +114,8 @@ export function postgresWriter(databaseUrl: string): SqlWriter {
     try {
       await copyQuery(client, sql.join(";\n"), copies);
     } catch (error) {
-      const { code, where } = error as { code?: string; where?: string };
-      if (mode === "copy" && code === UNIQUE_VIOLATION && where?.startsWith("COPY ")) throw new StoredRowConflict((error as Error).message);
+      const { where } = error as { where?: string };
+      if (mode === "copy" && isUniqueViolation(error) && where?.startsWith("COPY ")) throw new StoredRowConflict((error as Error).message);
       throw error;
     }
     stages.made(client, creating);
