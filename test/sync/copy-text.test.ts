@@ -38,7 +38,7 @@ describe("copyText, byte for byte", () => {
   it("equals each row's copyField texts joined by tabs, UTF-8 encoded, for 5,000 rows of every kind of value", () => {
     let seed = 3;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-    const pieces = ["a", "Z", "0", " ", "\\", "\t", "\n", "\r", "\\N", "定期便", "é", "😀", "gid://shopify/Order/", "'", '"', "\u0000".slice(1), "\u007f", "\u0080"];
+    const pieces = ["a", "Z", "0", " ", "\\", "\t", "\n", "\r", "\\N", "定期便", "é", "😀", "gid://shopify/Order/", "'", '"', "\u007f", "\u0080"];
     const text = () => Array.from({ length: Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]).join("");
     const values = [
       () => null, () => undefined, text, text, text, () => Math.floor((random() - 0.5) * 1e6), () => BigInt(Math.floor(random() * 1e12)) * 1000n,
@@ -48,16 +48,6 @@ describe("copyText, byte for byte", () => {
     const spec = { table: "T", key: ["c0"], columns };
     const rows = Array.from({ length: 5_000 }, () => Object.fromEntries(columns.map((column) => [column, values[Math.floor(random() * values.length)]()])));
     const expected = rows.map((row) => `${columns.map((column) => copyField(row[column])).join("\t")}\n`).join("");
-    expect(copyText(spec, rows).toString("utf8")).toBe(expected);
     expect(copyText(spec, rows).equals(Buffer.from(expected, "utf8"))).toBe(true);
-  });
-
-  it("gives each call a buffer of its own, its exact size", () => {
-    const spec = { table: "T", key: ["id" as const], columns: ["id" as const] };
-    const first = copyText(spec, [{ id: "x".repeat(100_000) }]);
-    const second = copyText(spec, [{ id: "y" }]);
-    expect([first.byteLength, first.buffer.byteLength, first.byteOffset]).toEqual([100_001, 100_001, 0]);
-    expect(second.toString()).toBe("y\n");
-    expect(first.subarray(0, 3).toString()).toBe("xxx");
   });
 });
