@@ -160,8 +160,9 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
 }
 
 /**
- * Chunks sent to the line thread and not yet scanned: the download waits beyond this (it then waits for
- * the writer too, as the thread's batches are written before more chunks go).
+ * Pieces of the download (1 MiB: line-thread.ts) sent to the line thread and not yet scanned: the
+ * download waits beyond this (it then waits for the writer too, as the thread's batches are written
+ * before more pieces go).
  */
 const CHUNKS_AHEAD = 4;
 

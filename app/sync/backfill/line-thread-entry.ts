@@ -10,6 +10,8 @@ import type { LineThreadData, LineThreadMessage } from "./line-thread";
 import { resourceLines } from "./resource-lines";
 
 const task = workerData as LineThreadData;
+/** How much of a piece is scanned before a batch is taken. */
+const SCAN_BYTES = 64 << 10;
 const port = parentPort!;
 const send = (message: LineThreadMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
@@ -39,9 +41,14 @@ port.on("message", (message: { kind: "chunk"; chunk: Uint8Array } | { kind: "end
   if (failed) return;
   try {
     if (message.kind === "chunk") {
-      scan.push(Buffer.from(message.chunk.buffer, message.chunk.byteOffset, message.chunk.byteLength));
-      const batch = batches.next();
-      if (batch) sendBatch(batch);
+      const piece = Buffer.from(message.chunk.buffer, message.chunk.byteOffset, message.chunk.byteLength);
+      // Scanned a part at a time, a batch taken after each: batches keep near their size (a batch
+      // ends where a part does, once it has its lines) whatever the piece's size.
+      for (let at = 0; at < piece.length; at += SCAN_BYTES) {
+        scan.push(piece.subarray(at, at + SCAN_BYTES));
+        const batch = batches.next();
+        if (batch) sendBatch(batch);
+      }
       send({ kind: "scanned" });
       return;
     }

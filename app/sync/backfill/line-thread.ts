@@ -36,6 +36,9 @@ export type LineThreadMessage =
 
 const ENTRY = "app/sync/backfill/line-thread-entry.ts";
 
+/** The download goes to the thread in pieces of this size (see LineThread.push). */
+const PIECE_BYTES = 1 << 20;
+
 /**
  * The thread's entry, run as TypeScript through tsx's loader (a dependency: `npm run worker` runs the
  * app's code the same way). From the sources (tsx, vitest) it sits beside this module; a server build
@@ -87,14 +90,40 @@ export class LineThread {
     else this.#arrived.push(message);
   }
 
-  /** Sends a chunk of the download (copied: the download may reuse its memory). */
+  /** The piece being filled from the download's chunks, and how much of it is filled. */
+  #piece: Buffer | null = null;
+  #filled = 0;
+
+  /**
+   * Takes a chunk of the download (copied: the download may reuse its memory). The chunks (64 KiB from
+   * fetch) go to the thread gathered in pieces of PIECE_BYTES, moved rather than copied: each message
+   * costs both threads a wake-up, and a message and its "scanned" answer per 64 KiB cost the line thread
+   * about 1 s of 31 in a 1,000,000-order backfill's profile.
+   */
   push(chunk: Uint8Array): void {
-    this.scanning++;
-    this.#worker.postMessage({ kind: "chunk", chunk });
+    for (let at = 0; at < chunk.byteLength; ) {
+      // Its own memory (not the pool's), so that it may be moved.
+      this.#piece ??= Buffer.allocUnsafeSlow(PIECE_BYTES);
+      const taken = Math.min(chunk.byteLength - at, PIECE_BYTES - this.#filled);
+      this.#piece.set(chunk.subarray(at, at + taken), this.#filled);
+      this.#filled += taken;
+      at += taken;
+      if (this.#filled === PIECE_BYTES) this.#send();
+    }
   }
 
-  /** The download is complete: the thread sends its last batch, then "done". */
+  #send(): void {
+    if (!this.#piece || this.#filled === 0) return;
+    const chunk = this.#piece.subarray(0, this.#filled);
+    this.#piece = null;
+    this.#filled = 0;
+    this.scanning++;
+    this.#worker.postMessage({ kind: "chunk", chunk }, [chunk.buffer as ArrayBuffer]);
+  }
+
+  /** The download is complete: the thread scans what is left, sends its last batch, then "done". */
   end(): void {
+    this.#send();
     this.#worker.postMessage({ kind: "end" });
   }
 
