@@ -49,7 +49,9 @@ port.on("message", (message: { kind: "chunk"; chunk: Uint8Array } | { kind: "end
         const batch = batches.next();
         if (batch) sendBatch(batch);
       }
-      send({ kind: "scanned" });
+      // Nothing scanned refers to the piece (lines are decoded into strings, a cut line is copied).
+      const memory = message.chunk.buffer as ArrayBuffer;
+      send({ kind: "scanned", piece: memory }, [memory]);
       return;
     }
     const { lineCount } = scan.end();
