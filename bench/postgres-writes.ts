@@ -36,7 +36,7 @@ function orderRow(i: number, random: () => number): Record<string, unknown> {
       : column === "customerId" ? `gid://shopify/Customer/${7_000_000_000_000 + Math.floor((random() * ORDERS) / 4)}`
       : column.endsWith("At") ? new Date(1.6e12 + i * 60_000)
       : column.endsWith("Amount") ? BigInt(Math.floor(random() * 10_000))
-      : column === "test" ? false
+      : column === "test" || column === "hasSubscriptionLine" ? false
       : column === "tags" || column === "discountCodes" ? "[]"
       : column === "currencyCode" || column === "presentmentCurrencyCode" ? "JPY"
       : column === "customerOrderIndex" || column === "daysToConversion" ? 1

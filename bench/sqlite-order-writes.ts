@@ -37,7 +37,7 @@ function orderRow(i: number, random: () => number): unknown[] {
     if (column === "customerId") return `gid://shopify/Customer/${7_000_000_000_000 + Math.floor((random() * ORDERS) / 4)}`;
     if (column.endsWith("At")) return new Date(1.6e12 + i * 60_000).toISOString();
     if (column.endsWith("Amount")) return BigInt(Math.floor(random() * 10_000));
-    if (column === "test") return 0;
+    if (column === "test" || column === "hasSubscriptionLine") return 0;
     if (column === "tags" || column === "discountCodes") return "[]";
     if (column === "currencyCode" || column === "presentmentCurrencyCode") return "JPY";
     if (column === "customerOrderIndex" || column === "daysToConversion") return 1;

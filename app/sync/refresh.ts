@@ -10,7 +10,6 @@ import { ORDER_LINE_ITEMS_PAGE } from "./graphql/OrderLineItemsPage";
 import { ORDERS_BY_IDS } from "./graphql/OrdersByIds";
 import { NodeReader } from "./node-reader";
 import { mapLineItem, mapOrder, ORDER_LINE_TABLE, ORDER_TABLE, type OrderLineRow, REFUND_TABLE } from "./orders/order-rows";
-import { markSubscriptionOrders } from "./orders/order-writes";
 import { deriveCustomers } from "./customers/customer-facts";
 import { unlinkRedactedCustomers } from "./customers/redacted-customers";
 import { placeholderList, type SqlWriter, type Statement } from "./write/statements";
@@ -36,21 +35,19 @@ interface Connection {
 export async function storeOrderNodes(client: AdminClient, writer: SqlWriter, shop: string, nodes: unknown[], syncedAt = new Date()): Promise<RefreshOutcome> {
   const statements: Statement[] = [];
   const outcome: RefreshOutcome = { written: 0, missing: [], newestUpdatedAt: null };
-  const subscriptionOrders: string[] = [];
   const customers = new Set<string>();
   const orderIds: string[] = [];
   for (const node of nodes) {
     const { order, refunds } = mapOrder(shop, node, syncedAt);
     const lineNodes = await allLineItems(client, order.id, NodeReader.of(node, `order ${order.id}`).node.lineItems as Connection);
     const lines: OrderLineRow[] = lineNodes.map((line, index) => mapLineItem(shop, order.id, order.shopifyUpdatedAt, line, `order ${order.id} line ${index + 1}`));
-    if (lines.some((line) => line.sellingPlanId !== null)) subscriptionOrders.push(order.id);
+    order.hasSubscriptionLine = lines.some((line) => line.sellingPlanId !== null);
     if (order.customerId) customers.add(order.customerId);
     orderIds.push(order.id);
     statements.push(...writer.upsert(ORDER_TABLE, [order]), ...writer.upsert(REFUND_TABLE, refunds), ...writer.upsert(ORDER_LINE_TABLE, lines));
     outcome.written++;
     if (!outcome.newestUpdatedAt || order.shopifyUpdatedAt > outcome.newestUpdatedAt) outcome.newestUpdatedAt = order.shopifyUpdatedAt;
   }
-  statements.push(...markSubscriptionOrders(writer, shop, subscriptionOrders));
   if (outcome.written > 0) statements.push(unlinkRedactedCustomers(writer, shop, "Order"));
   // An order moved to another customer (or made a guest order) changes the customer it had too.
   for (const id of await storedCustomerIds(writer, shop, orderIds)) customers.add(id);

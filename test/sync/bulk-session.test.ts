@@ -155,5 +155,6 @@ function order(shop: string, n: number, updatedAt: Date, name: string | null): O
     utmSource: null, utmMedium: null, utmCampaign: null, utmContent: null, utmTerm: null, currencyCode: "JPY",
     subtotalAmount: 0n, totalDiscountsAmount: 0n, totalShippingAmount: 0n, totalTaxAmount: 0n, totalPriceAmount: 9_007_199_254_740_993n,
     currentTotalPriceAmount: 0n, totalRefundedAmount: 0n, presentmentCurrencyCode: "JPY", presentmentTotalAmount: 0n, syncedAt: updatedAt,
+    hasSubscriptionLine: false,
   };
 }

@@ -2,21 +2,14 @@
 // (line-thread.ts): orders (refunds inline, line items as children) and subscription contracts (lines
 // as children), mapped to rows and made into a batch's statements.
 import { CONTRACT_LINE_TABLE, CONTRACT_TABLE, mapContract, mapContractLine, observedStatusChanges, STATUS_CHANGE_TABLE } from "../contracts/contract-rows";
-import { mapLineItem, mapOrder, type MappedOrder, ORDER_LINE_TABLE, ORDER_TABLE, type OrderLineRow, type OrderRow, REFUND_TABLE, UNVERSIONED } from "../orders/order-rows";
+import { mapLineItem, mapOrder, type MappedOrder, ORDER_LINE_TABLE, ORDER_TABLE, type OrderLineRow, REFUND_TABLE, UNVERSIONED } from "../orders/order-rows";
 import { markSubscriptionOrders } from "../orders/order-writes";
 import type { StatementMaker } from "../write/statement-makers";
-import type { TableSpec } from "../write/upsert-sql";
 import { GidIndex, GidSet } from "./gid-set";
 import { type BulkLine, type LineImport, lineImport } from "./line-import";
 
 /** The resources the backfill imports. */
 export type BackfillResource = "orders" | "subscriptionContracts";
-
-/** The order row as the backfill writes it: with the subscription flag its lines gave. */
-const ORDER_WITH_FLAG_TABLE: TableSpec<OrderRow & { hasSubscriptionLine: boolean }> = {
-  ...ORDER_TABLE,
-  columns: [...ORDER_TABLE.columns, "hasSubscriptionLine"],
-};
 
 const parentOf = (entry: BulkLine) => String(entry.json.__parentId);
 const where = (entry: BulkLine) => `bulk result line ${entry.line + 1}`;
@@ -59,9 +52,9 @@ function orderLines(shop: string, syncedAt: Date, writer: StatementMaker): LineI
     write(mapped, lines) {
       const orders = mapped.map(({ order }) => {
         written.add(order.id);
-        const hasSubscriptionLine = pending.delete(order.id);
-        if (hasSubscriptionLine) flagged.add(order.id);
-        return Object.assign(order, { hasSubscriptionLine });
+        order.hasSubscriptionLine = pending.delete(order.id);
+        if (order.hasSubscriptionLine) flagged.add(order.id);
+        return order;
       });
       // Orders not flagged when written (see above) are flagged here, so the flag stays exact; an
       // order still to come is flagged when it is written (its id stays pending).
@@ -72,7 +65,7 @@ function orderLines(shop: string, syncedAt: Date, writer: StatementMaker): LineI
         flagged.add(row.orderId);
       }
       return [
-        ...writer.upsert(ORDER_WITH_FLAG_TABLE, orders),
+        ...writer.upsert(ORDER_TABLE, orders),
         ...writer.upsert(REFUND_TABLE, mapped.flatMap((m) => m.refunds)),
         ...writer.upsert(ORDER_LINE_TABLE, lines),
         ...markSubscriptionOrders(writer, shop, [...missed]),

@@ -41,6 +41,13 @@ export interface OrderRow {
   presentmentCurrencyCode: string;
   presentmentTotalAmount: bigint;
   syncedAt: Date;
+  /**
+   * Whether a line of the order is sold on a selling plan. The order's JSON does not tell, its lines
+   * do: `mapOrder` makes it false, and whoever maps the lines sets it before the row is written (a
+   * field of the row from the start, not added later: a property added to a made object slowed the
+   * backfill's COPY encoding of every order).
+   */
+  hasSubscriptionLine: boolean;
 }
 
 export interface OrderLineRow {
@@ -86,7 +93,7 @@ export const ORDER_TABLE: TableSpec<OrderRow> = {
     "customerOrderIndex", "daysToConversion", "firstVisitSource", "firstVisitSourceType", "firstVisitReferrerHost",
     "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm", "currencyCode", "subtotalAmount",
     "totalDiscountsAmount", "totalShippingAmount", "totalTaxAmount", "totalPriceAmount", "currentTotalPriceAmount",
-    "totalRefundedAmount", "presentmentCurrencyCode", "presentmentTotalAmount", "syncedAt",
+    "totalRefundedAmount", "presentmentCurrencyCode", "presentmentTotalAmount", "syncedAt", "hasSubscriptionLine",
   ],
 };
 
@@ -166,6 +173,7 @@ export function mapOrder(shop: string, json: unknown, syncedAt: Date, where = "o
     presentmentCurrencyCode: o.string("presentmentCurrencyCode"),
     presentmentTotalAmount: total.object("presentmentMoney").money(),
     syncedAt,
+    hasSubscriptionLine: false,
   };
   const refunds = o.list("refunds").map((refund): RefundRow => {
     const totalRefunded = refund.object("totalRefundedSet").object("shopMoney");
