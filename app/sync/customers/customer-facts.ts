@@ -22,7 +22,7 @@ export function deriveCustomers(writer: SqlWriter, shop: string, syncedAt: Date,
   const ids = customerIds ?? [];
   const firstCode = writer.dialect === "postgres" ? `("discountCodes"::jsonb ->> 0)` : `json_extract("discountCodes", '$[0]')`;
   const counted = `"shop" = ${p(2)} AND ${COUNTED}${customerIds ? ` AND "customerId" IN (${placeholderList(writer, ids.length, 2)})` : ""}`;
-  const upsert = `
+  const store = `
     INSERT INTO "Customer" (${COLUMNS.map((c) => `"${c}"`).join(",")})
     SELECT "shop", "customerId", "id", "processedAt", "n", "firstVisitSource", "utmSource", "utmMedium", "utmCampaign", ${firstCode}, ${p(1)}
     FROM (${firstOrders(writer.dialect, counted, customerIds === undefined)}) first
@@ -34,7 +34,7 @@ export function deriveCustomers(writer: SqlWriter, shop: string, syncedAt: Date,
   // A customer left with no counted order (all cancelled, or unlinked by customers/redact) is no customer.
   // NOT EXISTS, not NOT IN: PostgreSQL runs it as a hash anti-join; NOT IN over 250,000 ids that do not
   // fit work_mem became a per-row subplan (28 minutes for a 1,000,000-order shop, measured).
-  // On PostgreSQL the rows the upsert above just wrote (in this transaction: their xmin is its id) had
+  // On PostgreSQL the rows the statement above just wrote (in this transaction: their xmin is its id) had
   // counted orders and are not looked up again; a concurrent change to one of them waits on its row
   // lock until this commits, and its own derive then decides. When nothing else is left (a first
   // backfill), the anti-join ends with its outer side, without hashing the orders: 0.08 s instead of
@@ -43,7 +43,7 @@ export function deriveCustomers(writer: SqlWriter, shop: string, syncedAt: Date,
   const orphans = `
     DELETE FROM "Customer" WHERE "shop" = ${p(1)}${customerIds ? ` AND "id" IN (${placeholderList(writer, ids.length, 1)})` : ""}${writtenHere}
       AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."shop" = "Customer"."shop" AND o."customerId" = "Customer"."id" AND o."test" = false AND o."cancelledAt" IS NULL)`;
-  return [writer.raw(upsert, syncedAt, shop, ...ids), writer.raw(orphans, shop, ...ids)];
+  return [writer.raw(store, syncedAt, shop, ...ids), writer.raw(orphans, shop, ...ids)];
 }
 
 /**

@@ -46,7 +46,6 @@ export interface BulkSession {
  */
 export const BATCHES_PER_COMMIT = { sqlite: 50, postgres: 10 } as const;
 
-
 /** Whether a writer's statement failed on a unique or primary key (PostgreSQL's 23505, SQLite's constraint codes). */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
