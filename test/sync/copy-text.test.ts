@@ -48,6 +48,16 @@ describe("copyText, byte for byte", () => {
     const spec = { table: "T", key: ["c0"], columns };
     const rows = Array.from({ length: 5_000 }, () => Object.fromEntries(columns.map((column) => [column, values[Math.floor(random() * values.length)]()])));
     const expected = rows.map((row) => `${columns.map((column) => copyField(row[column])).join("\t")}\n`).join("");
+    expect(copyText(spec, rows).toString("utf8")).toBe(expected);
     expect(copyText(spec, rows).equals(Buffer.from(expected, "utf8"))).toBe(true);
+  });
+
+  it("gives each call a buffer of its own, its exact size", () => {
+    const spec = { table: "T", key: ["id" as const], columns: ["id" as const] };
+    const first = copyText(spec, [{ id: "x".repeat(100_000) }]);
+    const second = copyText(spec, [{ id: "y" }]);
+    expect([first.byteLength, first.buffer.byteLength, first.byteOffset]).toEqual([100_001, 100_001, 0]);
+    expect(second.toString()).toBe("y\n");
+    expect(first.subarray(0, 3).toString()).toBe("xxx");
   });
 });
