@@ -23,6 +23,19 @@ export const DEFAULT_BATCH_SIZE = 1_000;
 const COLLECTION_PACE = { batches: 50, slackBytes: 40 << 20 } as const;
 
 /**
+ * The last parsed lines, held until as many newer ones are parsed. The pass's full collections run
+ * between batches (collect-garbage.ts), when nothing parsed is alive; V8's optimized code refers to the
+ * hidden classes of the objects it handled weakly, so such a collection took the hidden classes of
+ * JSON.parse's objects and of the readers with it, and every function that had read them (mapOrder,
+ * mapLineItem, NodeReader's methods, ~20 in all) was deoptimized and compiled again after each one: 600
+ * optimizations in a 300,000-order bench:sync run, 330 of them after "weak objects" were collected, and
+ * V8's compiler threads busy for some 2 s of the line thread's 8–9. Holding a few lines (whose nested
+ * objects cover the shapes a line takes) and `LineImport.shapes`: 6 such deoptimizations, 290
+ * optimizations, and the process's other threads 1.3 s instead of 2.0–2.5 s in the lines step.
+ */
+const RECENT_LINES = 8;
+
+/**
  * Batches sent to the writer and not yet applied; the next one is parsed meanwhile. They apply in order
  * (the bulk session queues them). The pass parses more than the writer writes, so a slow batch (a
  * commit) need not hold it up at once: bench:sync, 1,000,000 orders on SQLite, the wait for the writer
@@ -53,6 +66,12 @@ export interface LineImport<Root = unknown, Child = unknown> {
   write(roots: Root[], children: Child[]): Statement[];
   /** Once every line is written: whether every child's parent was among the roots this run wrote. */
   parentsWritten?(): boolean;
+  /**
+   * One object of each class the mappers make and drop for every line (the readers of node-reader.ts, a
+   * URL): held for the pass, so that those classes' hidden classes live through its full collections
+   * (see RECENT_LINES).
+   */
+  shapes?: readonly object[];
 }
 
 /** A resource's line import with its row types erased, for handlers of different rows. */
@@ -82,6 +101,7 @@ export function lineBatches(lines: LineImport, startPosition: number, batchSize 
   // Where the batch's last root is: its line, and how many of the batch's children came before it.
   let lastRootLine = startPosition;
   let childrenBeforeLastRoot = 0;
+  const recent = new Array<unknown>(RECENT_LINES);
 
   /**
    * The batch. Before the pass's end, its last root and the children after it wait for the next batch:
@@ -112,6 +132,7 @@ export function lineBatches(lines: LineImport, startPosition: number, batchSize 
       }
       nextLine = line + 1;
       const entry = { line, json: parseLine(buffer.toString("utf8", start, end), line) };
+      recent[line % RECENT_LINES] = entry.json;
       if (entry.json.__parentId !== undefined) return void children.push(lines.child(entry));
       lastRootLine = line;
       childrenBeforeLastRoot = children.length;

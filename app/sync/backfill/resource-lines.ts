@@ -5,6 +5,7 @@ import { CONTRACT_LINE_TABLE, CONTRACT_TABLE, mapContract, mapContractLine, obse
 import { mapLineItem, mapOrder, type MappedOrder, ORDER_LINE_TABLE, ORDER_TABLE, type OrderLineRow, REFUND_TABLE, UNVERSIONED } from "../orders/order-rows";
 import { markSubscriptionOrders } from "../orders/order-writes";
 import type { StatementMaker } from "../write/statement-makers";
+import { NodeReader } from "../node-reader";
 import { GidIndex, GidSet } from "./gid-set";
 import { type BulkLine, type LineImport, lineImport } from "./line-import";
 
@@ -12,6 +13,9 @@ import { type BulkLine, type LineImport, lineImport } from "./line-import";
 export type BackfillResource = "orders" | "subscriptionContracts";
 
 const parentOf = (entry: BulkLine) => String(entry.json.__parentId);
+
+/** The classes the mappers make and drop for each line (LineImport.shapes): readers, and an order's referrer URL. */
+const mapperShapes = () => [NodeReader.of({}, "shape"), new URL("https://example.com/")];
 const where = (entry: BulkLine) => `bulk result line ${entry.line + 1}`;
 
 export function resourceLines(resource: BackfillResource, shop: string, syncedAt: Date, writer: StatementMaker): LineImport {
@@ -73,6 +77,7 @@ function orderLines(shop: string, syncedAt: Date, writer: StatementMaker): LineI
     },
     // Once per backfill instead of a foreign-key lookup per line (see OrderLine in the schema).
     parentsWritten: () => written.containsAll(named),
+    shapes: mapperShapes(),
   });
 }
 
@@ -85,5 +90,6 @@ function contractLines(shop: string, syncedAt: Date, writer: StatementMaker): Li
       ...writer.upsert(STATUS_CHANGE_TABLE, contracts.flatMap((contract) => observedStatusChanges(contract, "backfill"))),
       ...writer.upsert(CONTRACT_LINE_TABLE, lines),
     ],
+    shapes: mapperShapes(),
   });
 }
