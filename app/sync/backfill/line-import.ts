@@ -30,7 +30,7 @@ const COLLECTION_PACE = { batches: 50, slackBytes: 40 << 20 } as const;
  * mapLineItem, NodeReader's methods, ~20 in all) was deoptimized and compiled again after each one: 600
  * optimizations in a 300,000-order bench:sync run, 330 of them after "weak objects" were collected, and
  * V8's compiler threads busy for some 2 s of the line thread's 8–9. Holding a few lines (whose nested
- * objects cover the shapes a line takes) and `LineImport.shapes`: 6 such deoptimizations, 290
+ * objects cover the shapes a line takes) and `LineImport.shapes`: 6–8 such deoptimizations, 290
  * optimizations, and the process's other threads 1.3 s instead of 2.0–2.5 s in the lines step.
  */
 const RECENT_LINES = 8;

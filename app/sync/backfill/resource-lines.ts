@@ -13,10 +13,10 @@ import { type BulkLine, type LineImport, lineImport } from "./line-import";
 export type BackfillResource = "orders" | "subscriptionContracts";
 
 const parentOf = (entry: BulkLine) => String(entry.json.__parentId);
+const where = (entry: BulkLine) => `bulk result line ${entry.line + 1}`;
 
 /** The classes the mappers make and drop for each line (LineImport.shapes): readers, and an order's referrer URL. */
 const mapperShapes = () => [NodeReader.of({}, "shape"), new URL("https://example.com/")];
-const where = (entry: BulkLine) => `bulk result line ${entry.line + 1}`;
 
 export function resourceLines(resource: BackfillResource, shop: string, syncedAt: Date, writer: StatementMaker): LineImport {
   return resource === "orders" ? orderLines(shop, syncedAt, writer) : contractLines(shop, syncedAt, writer);
